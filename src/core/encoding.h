@@ -1,0 +1,37 @@
+// encoding.h — any bytes a user drops in, as valid UTF-8.
+//
+// UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and Windows-1252 (a superset of the
+// printable Latin-1) are detected and converted. Invalid UTF-8 sequences are replaced by
+// U+FFFD and counted, never a crash. Binary files (NUL bytes in text that is not UTF-16) are
+// refused with a message.
+//
+//   Result<DecodedText> d = decode_to_utf8(bytes);
+//   if (d.ok()) use(d->text, d->encoding, d->replaced);
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "status.h"
+
+namespace px {
+
+struct DecodedText {
+  std::string text;       // valid UTF-8, BOM removed, CRLF/CR turned into LF
+  std::string encoding;   // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "Windows-1252"
+  size_t replaced = 0;    // invalid sequences replaced by U+FFFD
+};
+
+Result<DecodedText> decode_to_utf8(std::string_view bytes);
+
+// True if `s` is entirely valid UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Appends the UTF-8 encoding of code point `cp` to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+// Decodes one code point at `i` (advancing `i`); returns U+FFFD for an invalid sequence and
+// advances by one byte.
+char32_t next_codepoint(std::string_view s, size_t& i);
+
+}  // namespace px
