@@ -1,0 +1,165 @@
+#include "app.h"
+
+#include <filesystem>
+
+#include "imgui.h"
+#include "lang_detect.h"
+
+namespace px {
+
+bool load_fonts(const std::string& font_dir, float size_pixels) {
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string latin = font_dir + "/ui-latin.ttf";
+  const std::string cjk = font_dir + "/ui-cjk.ttf";
+  std::error_code ec;
+  if (!std::filesystem::exists(latin, ec)) return false;
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // 1.92 rasterises per size on demand; the extra horizontal samples cost memory
+  ImFont* font = io.Fonts->AddFontFromFileTTF(latin.c_str(), size_pixels, &cfg);
+  if (!font) return false;
+  if (std::filesystem::exists(cjk, ec)) {
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;
+    io.Fonts->AddFontFromFileTTF(cjk.c_str(), size_pixels, &merge);
+  }
+  return true;
+}
+
+void setup_style() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& s = ImGui::GetStyle();
+  s.WindowRounding = 4.f;
+  s.FrameRounding = 3.f;
+  s.ScrollbarRounding = 3.f;
+  s.WindowPadding = ImVec2(10, 8);
+  s.ItemSpacing = ImVec2(8, 5);
+  s.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.97f, 1.f);
+  s.Colors[ImGuiCol_FrameBg] = ImVec4(0.88f, 0.89f, 0.91f, 1.f);  // inputs and checkboxes visible on the light window
+  s.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.80f, 0.85f, 0.93f, 1.f);
+  s.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.30f, 0.42f, 0.62f, 1.f);
+  s.Colors[ImGuiCol_TitleBg] = ImVec4(0.62f, 0.68f, 0.78f, 1.f);
+}
+
+namespace {
+int resize_callback(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* s = static_cast<std::string*>(data->UserData);
+    s->resize(static_cast<size_t>(data->BufTextLen));
+    data->Buf = s->data();
+  }
+  return 0;
+}
+}  // namespace
+
+bool input_string(const char* label, const char* hint, std::string& s, float width) {
+  ImGui::SetNextItemWidth(width);
+  return ImGui::InputTextWithHint(label, hint, s.data(), s.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                  resize_callback, &s);
+}
+
+bool input_multiline_string(const char* label, std::string& s, float height) {
+  return ImGui::InputTextMultiline(label, s.data(), s.capacity() + 1, ImVec2(-1.f, height),
+                                   ImGuiInputTextFlags_CallbackResize, resize_callback, &s);
+}
+
+void place_panel(const char* name, bool force) {
+  // Default layout: Articles top-left, Corpus below it, Reader on the right. Positions the user
+  // chooses are saved in the ImGui settings (persisted by the platform) and win afterwards.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  // WorkPos excludes the menu bar only from the second frame on: reserve it ourselves.
+  const float menu_h = ImGui::GetFrameHeight();
+  const ImVec2 o = ImVec2(vp->Pos.x, vp->Pos.y + menu_h);
+  const ImVec2 sz = ImVec2(vp->Size.x, vp->Size.y - 2.f * menu_h - 4.f);
+  const ImGuiCond cond = force ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
+  const float left = sz.x * 0.58f, top = sz.y * 0.62f;
+  const std::string_view n(name);
+  ImVec2 pos = o, size = ImVec2(left, top);
+  if (n == "Corpus") { pos = ImVec2(o.x, o.y + top); size = ImVec2(left, sz.y - top); }
+  else if (n == "Reader") { pos = ImVec2(o.x + left, o.y); size = ImVec2(sz.x - left, sz.y); }
+  ImGui::SetNextWindowPos(pos, cond);
+  ImGui::SetNextWindowSize(size, cond);
+}
+
+namespace {
+
+void draw_menu(AppState& app) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open files…", "Ctrl+O")) app.platform.open_file_picker();
+    if (ImGui::MenuItem("Export corpus as JSON Lines")) app.platform.download("parallax-corpus.jsonl", to_jsonl(app.corpus), "application/x-ndjson");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset to demo corpus")) app.commands.push_back({Command::Kind::ResetToDemo});
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    ImGui::MenuItem("Corpus", nullptr, &app.show_corpus);
+    ImGui::MenuItem("Articles", nullptr, &app.show_articles);
+    ImGui::MenuItem("Reader", nullptr, &app.show_reader);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reset layout")) app.reset_layout = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    ImGui::MenuItem("About Parallax", nullptr, &app.show_about);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void draw_status_bar(AppState& app) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = ImGui::GetFrameHeight() + 4.f;
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 3));
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    const size_t shown = app.visible_rows().size();
+    ImGui::Text("%zu articles · %zu shown", app.corpus.size(), shown);
+    if (app.loading()) {
+      ImGui::SameLine();
+      ImGui::ProgressBar(app.loading_progress(), ImVec2(200, 0), app.loading_label().c_str());
+    } else if (!app.log.empty()) {
+      const UserMessage& m = app.log.back();
+      ImGui::SameLine(0, 24);
+      ImVec4 col = m.level == IngestMessage::Level::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1) :
+                   m.level == IngestMessage::Level::Warning ? ImVec4(0.6f, 0.4f, 0.0f, 1) : ImVec4(0.3f, 0.3f, 0.3f, 1);
+      ImGui::TextColored(col, "%s", m.text.c_str());
+    }
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void draw_about(AppState& app) {
+  if (!app.show_about) return;
+  ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+  if (ImGui::Begin("About Parallax", &app.show_about, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("Parallax compares how different outlets, in different languages, covered the same event. "
+                       "Everything runs in this page: your texts never leave the machine.");
+    ImGui::Separator();
+    ImGui::Text("Dear ImGui %s · %s", ImGui::GetVersion(), app.platform.platform_name().c_str());
+    ImGui::TextWrapped("Fonts: Noto Sans (SIL OFL 1.1), WenQuanYi Micro Hei (Apache-2.0). "
+                       "Right-to-left scripts are detected but cannot be shaped by Dear ImGui.");
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+void draw_app(AppState& app) {
+  draw_menu(app);
+  if (app.show_articles) draw_articles_panel(app, &app.show_articles);
+  if (app.show_reader) draw_reader_panel(app, &app.show_reader);
+  if (app.show_corpus) draw_corpus_panel(app, &app.show_corpus);
+  draw_about(app);
+  draw_status_bar(app);
+  app.reset_layout = false;
+  // Global shortcuts (handled here, not in a panel, so they work wherever focus is).
+  if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_O, ImGuiInputFlags_RouteGlobal)) app.platform.open_file_picker();
+}
+
+}  // namespace px

@@ -1,0 +1,51 @@
+#include "item_locator.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace {
+struct Seen {
+  ImRect rect;
+  int frame = -1;
+};
+std::unordered_map<ImGuiID, Seen> g_rects;       // id -> last rectangle
+std::unordered_map<std::string, ImGuiID> g_ids;  // "label" and "Window/label" -> id
+}  // namespace
+
+// Dear ImGui's test-engine hooks (declared in imgui_internal.h).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+  if (id != 0) g_rects[id] = {bb, ctx->FrameCount};
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+  if (!label || !*label || id == 0) return;
+  std::string l(label);
+  g_ids[l] = id;
+  if (ctx->CurrentWindow) {
+    // The window name up to its own "##" or "/" (child windows are named "Parent/child_ID").
+    std::string w(ctx->CurrentWindow->Name);
+    w = w.substr(0, w.find_first_of("/#"));
+    g_ids[w + "/" + l] = id;
+  }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+
+namespace px {
+
+void enable_item_locator() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
+
+std::optional<ItemRect> locate_item(std::string_view label) {
+  auto id = g_ids.find(std::string(label));
+  if (id == g_ids.end()) return std::nullopt;
+  auto r = g_rects.find(id->second);
+  if (r == g_rects.end() || r->second.frame < ImGui::GetFrameCount() - 2) return std::nullopt;
+  const ImRect& b = r->second.rect;
+  return ItemRect{b.Min.x, b.Min.y, b.GetWidth(), b.GetHeight()};
+}
+
+}  // namespace px

@@ -1,0 +1,146 @@
+// main_web.cpp — SDL2 + WebGL2 + Dear ImGui main loop for the browser.
+//
+// Why our own loop: Debian's +ds ImGui tarball lacks examples/libs (emscripten_mainloop_stub.h),
+// and the browser owns the loop anyway: emscripten_set_main_loop_arg calls frame() once per
+// animation frame. main() returns control to the page right after setting it up.
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+#include "imgui_internal.h"
+#include "item_locator.h"
+#include "web.h"
+
+namespace {
+
+struct MainLoop {
+  SDL_Window* window = nullptr;
+  px::BrowserPlatform platform;
+  px::AppState* app = nullptr;
+  int width = 0, height = 0;
+};
+
+bool read_file(const char* path, std::string& out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+void follow_container_size(MainLoop& loop) {
+  int w = 0, h = 0;
+  px::container_size(w, h);
+  if (w <= 0 || h <= 0 || (w == loop.width && h == loop.height)) return;
+  loop.width = w;
+  loop.height = h;
+  SDL_SetWindowSize(loop.window, w, h);  // with ALLOW_HIGHDPI SDL sizes the canvas for devicePixelRatio
+}
+
+void frame(void* arg) {
+  MainLoop& loop = *static_cast<MainLoop*>(arg);
+  px::AppState& app = *loop.app;
+  follow_container_size(loop);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+  app.step_loading();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  px::draw_app(app);
+  ImGui::Render();
+
+  ImGuiIO& io = ImGui::GetIO();
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  px::update_text_input(io.WantTextInput, g.PlatformImeData.InputPos.x, g.PlatformImeData.InputPos.y);
+
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(loop.window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.93f, 0.93f, 0.92f, 1.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(loop.window);
+
+  app.apply_commands();
+  loop.platform.persist_if_needed(app, emscripten_get_now());
+}
+
+}  // namespace
+
+int main(int, char**) {
+  // SDL listens for keys on this instance's container (not the whole window), so a page
+  // that embeds Parallax keeps its own keyboard.
+  static std::string keyboard_element = "#" + std::string(emscripten_run_script_string("Module.parallax.containerId"));
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, keyboard_element.c_str());
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "Parallax: SDL_Init failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+  static MainLoop loop;
+  px::container_size(loop.width, loop.height);
+  if (loop.width <= 0) loop.width = 1280;
+  if (loop.height <= 0) loop.height = 800;
+  loop.window = SDL_CreateWindow("Parallax", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, loop.width, loop.height,
+                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  SDL_GLContext gl = loop.window ? SDL_GL_CreateContext(loop.window) : nullptr;
+  if (!gl) {
+    std::fprintf(stderr, "Parallax: WebGL2 is not available in this browser: %s\n", SDL_GetError());
+    EM_ASM({ if (Module.parallax.onError) Module.parallax.onError('WebGL2 is not available in this browser'); });
+    return 1;
+  }
+  SDL_GL_MakeCurrent(loop.window, gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr;  // settings go through IndexedDB (web.cpp), not a file
+  std::string ini;
+  if (read_file(px::kSavedSettingsPath, ini)) ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
+
+  px::enable_item_locator();
+  px::setup_style();
+  if (!px::load_fonts("/assets/fonts"))
+    std::fprintf(stderr, "Parallax: fonts missing, falling back to ImGui's built-in font\n");
+  ImGui_ImplSDL2_InitForOpenGL(loop.window, gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  static px::AppState app(loop.platform);
+  loop.app = &app;
+  px::attach_app(&app);  // after the SDL backend: our clipboard functions replace SDL's
+
+  // The saved corpus (with the user's edits) wins; the demo corpus is the first-run default.
+  std::string saved;
+  const bool demo = EM_ASM_INT({ return Module.parallax.demo ? 1 : 0; });
+  if (read_file(px::kSavedCorpusPath, saved) && !saved.empty()) {
+    px::IngestOutcome out = px::ingest_bytes("saved corpus", saved, px::InputFormat::JsonLines);
+    app.corpus.add_all(std::move(out.documents));
+    app.selected = app.corpus.empty() ? -1 : 0;
+    app.report(px::IngestMessage::Level::Info, "restored " + std::to_string(app.corpus.size()) + " articles saved in this browser");
+  } else if (demo) {
+    app.load_demo_corpus();
+  }
+  px::install_page_handlers();
+  EM_ASM({ if (Module.parallax.onStarted) Module.parallax.onStarted(); });
+  emscripten_set_main_loop_arg(frame, &loop, 0, true);
+  return 0;
+}
