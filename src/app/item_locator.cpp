@@ -1,5 +1,7 @@
 #include "item_locator.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -30,6 +32,13 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     w = w.substr(0, w.find_first_of("/#"));
     g_ids[w + "/" + l] = id;
   }
+}
+
+// IM_ASSERT (imconfig_px.h): report and stop. abort() fails a native test run and shows as
+// an "Aborted" error in the browser console, which the end-to-end tests fail on.
+void px_imgui_assert_failed(const char* expr, const char* file, int line) {
+  std::fprintf(stderr, "Dear ImGui assertion failed: %s (%s:%d)\n", expr, file, line);
+  std::abort();
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
