@@ -67,11 +67,11 @@ void draw_table(AppState& app) {
                                 ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable;
   if (!ImGui::BeginTable("articles", 5, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthFixed, 150.f, static_cast<ImGuiID>(SortColumn::Source));
+  ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 1.f, static_cast<ImGuiID>(SortColumn::Source));
   ImGui::TableSetupColumn("Lang", ImGuiTableColumnFlags_WidthFixed, 70.f, static_cast<ImGuiID>(SortColumn::Language));
   ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                                   ImGuiTableColumnFlags_PreferSortDescending, 90.f, static_cast<ImGuiID>(SortColumn::Date));
-  ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 0.f, static_cast<ImGuiID>(SortColumn::Title));
+  ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 2.5f, static_cast<ImGuiID>(SortColumn::Title));
   ImGui::TableSetupColumn("Words", ImGuiTableColumnFlags_WidthFixed, 55.f, static_cast<ImGuiID>(SortColumn::Words));
   ImGui::TableHeadersRow();
 

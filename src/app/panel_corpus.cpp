@@ -43,16 +43,16 @@ void draw_paste(AppState& app) {
 
 void draw_detected(AppState& app) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;  // stretch columns share the rest
   const float height = app.corpus_panel.show_log ? ImGui::GetContentRegionAvail().y * 0.6f : 0.f;
   if (!ImGui::BeginTable("detected", 7, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Outlet");
+  ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 1.f);
   ImGui::TableSetupColumn("Language");
   ImGui::TableSetupColumn("Date");
-  ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 2.f);
   ImGui::TableSetupColumn("Words");
-  ImGui::TableSetupColumn("From");
+  ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthStretch, 0.8f);
   ImGui::TableSetupColumn("");
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;

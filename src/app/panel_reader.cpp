@@ -55,7 +55,7 @@ void draw_metadata(AppState& app, const Document& d) {
     ImGui::TextDisabled("%s", provenance_label(from));
   };
   row("Outlet", st.edit_source, "outlet name", MetaField::Source, d.meta.source_from);
-  row("Title", st.edit_title, "title", MetaField::Title, Provenance::Given);
+  row("Title", st.edit_title, "title", MetaField::Title, d.meta.title_from);
   row("Date", st.edit_date, "YYYY-MM-DD", MetaField::Published, d.meta.published_from);
   row("Language", st.edit_language, "en, de, it, ja…", MetaField::Language, d.meta.language_from);
   ImGui::EndTable();

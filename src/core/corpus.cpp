@@ -64,6 +64,7 @@ Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
       break;
     case MetaField::Title:
       m.title = v;
+      m.title_from = Provenance::Edited;
       search_keys_[index] = search_key_of(docs_[index]);
       break;
     case MetaField::Published:
@@ -107,9 +108,19 @@ nlohmann::ordered_json to_record(const Document& d) {
   for (auto it = m.extra.begin(); it != m.extra.end(); ++it) r[it.key()] = it.value();
   nlohmann::ordered_json edited = nlohmann::ordered_json::array();
   if (m.source_from == Provenance::Edited) edited.push_back("source");
+  if (m.title_from == Provenance::Edited) edited.push_back("title");
   if (m.published_from == Provenance::Edited) edited.push_back("published");
   if (m.language_from == Provenance::Edited) edited.push_back("language");
   if (!edited.empty()) r["edited"] = edited;
+  // What Parallax detected itself, so a reload shows it as detected (with its confidence).
+  nlohmann::ordered_json detected = nlohmann::ordered_json::array();
+  if (m.source_from == Provenance::Detected) detected.push_back("source");
+  if (m.title_from == Provenance::Detected) detected.push_back("title");
+  if (m.published_from == Provenance::Detected) detected.push_back("published");
+  if (m.language_from == Provenance::Detected) detected.push_back("language");
+  if (!detected.empty()) r["detected"] = detected;
+  if (m.language_from == Provenance::Detected)
+    r["language_confidence"] = static_cast<double>(static_cast<int>(m.language_confidence * 1000.f + 0.5f)) / 1000.0;
   return r;
 }
 

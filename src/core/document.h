@@ -36,6 +36,7 @@ struct ArticleMeta {
   float language_confidence = 0.f;  // 0..1
   std::string origin;     // how it arrived: file name, "paste", "url:..."
   Provenance source_from = Provenance::Missing;
+  Provenance title_from = Provenance::Missing;
   Provenance published_from = Provenance::Missing;
   Provenance language_from = Provenance::Missing;
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept verbatim

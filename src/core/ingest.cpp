@@ -213,6 +213,7 @@ bool document_from_record(const json& record, Document& out, std::string& error)
   d.meta.id = values[kId];
   d.meta.url = values[kUrl];
   d.meta.title = std::string(trim(values[kTitle]));
+  if (!d.meta.title.empty()) d.meta.title_from = Provenance::Given;
   if (!values[kSource].empty()) { d.meta.source = std::string(trim(values[kSource])); d.meta.source_from = Provenance::Given; }
   if (!values[kPublished].empty()) {
     if (auto iso = parse_date(values[kPublished])) {
@@ -229,19 +230,26 @@ bool document_from_record(const json& record, Document& out, std::string& error)
     d.meta.language_from = Provenance::Given;
   }
   for (auto it = record.begin(); it != record.end(); ++it) {
-    if (it.key() == "edited" || std::find(used.begin(), used.end(), it.key()) != used.end()) continue;
+    if (it.key() == "edited" || it.key() == "detected" || it.key() == "language_confidence" ||
+        std::find(used.begin(), used.end(), it.key()) != used.end())
+      continue;
     d.meta.extra[it.key()] = it.value();
   }
-  // "edited": fields the user fixed in an earlier session (written by to_jsonl()).
-  if (auto e = record.find("edited"); e != record.end() && e->is_array()) {
+  // "edited" / "detected": provenance written by to_jsonl(), restored on import.
+  for (const auto& [key, prov] : {std::pair{"edited", Provenance::Edited}, std::pair{"detected", Provenance::Detected}}) {
+    auto e = record.find(key);
+    if (e == record.end() || !e->is_array()) continue;
     for (const json& f : *e) {
       if (!f.is_string()) continue;
       const std::string& name = f.get_ref<const std::string&>();
-      if (name == "source") d.meta.source_from = Provenance::Edited;
-      else if (name == "published") d.meta.published_from = Provenance::Edited;
-      else if (name == "language") d.meta.language_from = Provenance::Edited;
+      if (name == "source") d.meta.source_from = prov;
+      else if (name == "title") d.meta.title_from = prov;
+      else if (name == "published") d.meta.published_from = prov;
+      else if (name == "language") d.meta.language_from = prov;
     }
   }
+  if (auto c = record.find("language_confidence"); c != record.end() && c->is_number())
+    d.meta.language_confidence = c->get<float>();
   out = std::move(d);
   return true;
 }
@@ -250,7 +258,10 @@ void finish_document(Document& doc) {
   doc.paragraphs = split_paragraphs(doc.text);
   doc.word_count = count_words(doc.text);
   ArticleMeta& m = doc.meta;
-  if (m.title.empty()) m.title = derive_title(doc.text);
+  if (m.title.empty()) {
+    m.title = derive_title(doc.text);
+    m.title_from = Provenance::Detected;
+  }
   if (m.source.empty()) {
     if (std::string host = url_host(m.url); !host.empty()) {
       m.source = host;
@@ -285,7 +296,7 @@ size_t apply_sidecar(std::vector<Document>& docs, const json& sidecar) {
     auto str = [&](const char* k) { return m.contains(k) && m[k].is_string() ? m[k].get<std::string>() : std::string(); };
     if (auto v = str("source"); !v.empty()) { d.meta.source = v; d.meta.source_from = Provenance::Given; }
     if (auto v = str("url"); !v.empty()) d.meta.url = v;
-    if (auto v = str("title"); !v.empty()) d.meta.title = v;
+    if (auto v = str("title"); !v.empty()) { d.meta.title = v; d.meta.title_from = Provenance::Given; }
     if (auto v = str("language"); !v.empty()) { d.meta.language = v; d.meta.language_confidence = 1.f; d.meta.language_from = Provenance::Given; }
     if (auto v = str("published"); !v.empty()) { d.meta.published = v; d.meta.published_from = Provenance::Given; }
     if (m.contains("notes") && m["notes"].is_string()) d.meta.extra["notes"] = m["notes"];
@@ -340,6 +351,7 @@ void ingest_text(std::string_view name, std::string text, Sink& sink) {
     if (d.meta.title.empty() && line.size() <= kMaxTitleBytes && line.back() != '.' && line.back() != ':' &&
         next < t.size()) {
       d.meta.title = std::string(line);
+      d.meta.title_from = Provenance::Detected;
       pos = body_start = next;
       continue;
     }
@@ -367,6 +379,7 @@ void ingest_html(std::string_view name, std::string_view html, Sink& sink) {
   d.meta.origin = std::string(name);
   d.text = to_nfc(page.text);
   d.meta.title = page.title;
+  if (!d.meta.title.empty()) d.meta.title_from = Provenance::Detected;
   d.meta.url = page.url;
   if (!page.site_name.empty()) { d.meta.source = page.site_name; d.meta.source_from = Provenance::Detected; }
   if (!page.published.empty()) {

@@ -52,6 +52,11 @@ TEST_CASE("corpus: the seeds survive a round trip too") {
   b.add_all(ingest_bytes("x.jsonl", a).documents);
   CHECK(to_jsonl(b) == a);
   CHECK(b.doc(1).text == c.doc(1).text);
+  // Detected values stay detected (a reload restores the corpus from this JSONL).
+  CHECK(b.doc(0).meta.language_from == Provenance::Detected);
+  CHECK(b.doc(0).meta.language_confidence == doctest::Approx(c.doc(0).meta.language_confidence).epsilon(0.002));
+  CHECK(b.doc(1).meta.published_from == Provenance::Detected);
+  CHECK(b.doc(0).meta.title_from == Provenance::Detected);
 }
 
 TEST_CASE("corpus: ids stay unique, edits are validated") {
