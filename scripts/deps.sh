@@ -85,6 +85,23 @@ fetch_src imgui sid 1.92.2b
 fetch_src libsdl2 bookworm 2.26.5
 fetch_src utf8proc bookworm 2.8.0
 
+# ---- 3b. per-module sources and packages: scripts/deps.d/NAME.sh (sourced; may use fetch_src,
+# log, $cache, and install Debian packages with `need_pkgs PKG...`)
+need_pkgs() {
+  local want=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || want+=("$p")
+  done
+  [ ${#want[@]} -eq 0 ] && return 0
+  log "installing: ${want[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+}
+for module in "$here"/scripts/deps.d/*.sh; do
+  [ -e "$module" ] || continue
+  # shellcheck source=/dev/null
+  source "$module"
+done
+
 # ---- 4. npm packages for the browser tests (pinned by web/package-lock.json) ---------------
 if [ ! -d "$here/web/node_modules/playwright-core" ]; then
   log "npm ci (web/)"

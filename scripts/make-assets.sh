@@ -247,6 +247,16 @@ else
 fi
 prune "$out/corpus" ${corpus_files[@]+"${corpus_files[@]}"}
 
+# ---- module assets: each scripts/assets.d/NAME.sh writes OUTDIR/NAME/... -------------------
+# A module script is sourced here: it may use $out, $cache, $PY, log, die, sync_file, prune,
+# and must append every file it ships (relative to OUTDIR) to the `files` array. It caches
+# its own slow work under $cache/assets/, keyed by the versions of its inputs.
+for module in "$here"/scripts/assets.d/*.sh; do
+  [ -e "$module" ] || continue
+  # shellcheck source=/dev/null
+  source "$module"
+done
+
 # ---- report --------------------------------------------------------------------------------
 cat "$fontcache/stats.txt"
 corpus_bytes=0

@@ -1,12 +1,14 @@
 // parallax — the command-line face of the same core the browser app uses.
 //
 //   parallax ingest FILES... [--jsonl]     normalised corpus as JSON Lines on stdout
+//   parallax <command> ...                 every command registered in src/cli/cmd_*.cpp
 //   parallax help
 //
 // Messages go to stderr as "parallax: FILE: what happened"; the exit status is 0 when every
 // input loaded, 1 when some did not (the good ones are still printed), 2 for usage errors.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,31 +17,64 @@
 #include <string_view>
 #include <vector>
 
+#include "cli.h"
 #include "corpus.h"
 #include "ingest.h"
 
+namespace px::cli {
+
 namespace {
+struct Entry {
+  const char* name;
+  const char* help;
+  CommandFn fn;
+};
+std::vector<Entry>& registry() {
+  static std::vector<Entry> commands;
+  return commands;
+}
+}  // namespace
 
-constexpr int kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2;
+Registration::Registration(const char* name, const char* help, CommandFn fn) { registry().push_back({name, help, fn}); }
 
-void usage(std::FILE* out) {
-  std::fputs(
-      "usage: parallax <command> [options]\n"
-      "\n"
-      "commands:\n"
-      "  ingest FILES... [--jsonl]   read articles (.txt .html .json .jsonl .csv; folders are\n"
-      "                              walked) and print the normalised corpus as JSON Lines\n"
-      "  help                        this text\n",
-      out);
+std::string asset_dir() {
+  if (const char* env = std::getenv("PARALLAX_ASSETS"); env && *env) return env;
+  return PX_ASSET_DIR;
 }
 
-bool read_file(const std::filesystem::path& p, std::string& out) {
-  std::ifstream f(p, std::ios::binary);
-  if (!f) return false;
+bool read_file(const std::string& path, std::string& out, std::string& error) {
   std::ostringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    out = ss.str();
+    return true;
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    error = "cannot open " + path;
+    return false;
+  }
   ss << f.rdbuf();
   out = ss.str();
   return true;
+}
+
+}  // namespace px::cli
+
+namespace {
+using namespace px::cli;
+
+void usage(std::FILE* out) {
+  std::fputs("usage: parallax <command> [options]\n\ncommands:\n", out);
+  std::fputs("  ingest FILES... [--jsonl]   read articles (.txt .html .json .jsonl .csv; folders are\n"
+             "                              walked) and print the normalised corpus as JSON Lines\n", out);
+  for (const auto& e : registry()) std::fprintf(out, "  %-27s %s\n", e.name, e.help);
+  std::fputs("  help                        this text\n", out);
+}
+
+bool read_file(const std::filesystem::path& p, std::string& out) {
+  std::string error;
+  return px::cli::read_file(p.string(), out, error);
 }
 
 bool is_sidecar(const std::filesystem::path& p) {
@@ -131,6 +166,7 @@ int main(int argc, char** argv) {
   const std::string_view cmd = args.front();
   args.erase(args.begin());
   if (cmd == "ingest") return cmd_ingest(args);
+  for (const auto& e : px::cli::registry()) if (cmd == e.name) return e.fn(args);
   if (cmd == "help" || cmd == "--help" || cmd == "-h") {
     usage(stdout);
     return kExitOk;

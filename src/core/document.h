@@ -42,12 +42,53 @@ struct ArticleMeta {
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept verbatim
 };
 
+// ---- annotations from the text pipeline (src/core/analyze.h fills them, in this order) ----
+struct SentenceInfo {
+  Span span;
+  uint32_t paragraph = 0;          // index into Document::paragraphs
+  std::string language;            // per sentence: a quoted foreign sentence gets its own
+  float language_confidence = 0.f;
+  bool boilerplate = false;        // inherited from its paragraph
+};
+
+struct TokenInfo {
+  Span span;
+  uint32_t sentence = 0;
+  std::string stem;                // folded (case/accents) and stemmed; empty for punctuation
+};
+
+struct QuoteInfo {
+  Span span;                       // the quoted text, quote marks excluded
+  Span speaker;                    // empty (0,0) when the text names no speaker
+  Span cue;                        // the reporting verb ("said", "ha affermato"), may be empty
+};
+
+enum class QuantityKind : uint8_t { Number, Percent, Money, Year, Date, Duration, Count };
+
+struct QuantityInfo {
+  Span span;
+  QuantityKind kind = QuantityKind::Number;
+  double value = 0.0;              // 1,000 / 1.000 / one thousand / mille / 千 -> 1000
+  std::string unit;                // "%", "USD", "EUR", "year", "month", "warheads"...
+  std::string iso;                 // for dates: "2030", "2025-05-22"
+};
+
+struct Analysis {
+  bool done = false;
+  std::vector<bool> boilerplate;   // per paragraph (parallel to Document::paragraphs)
+  std::vector<SentenceInfo> sentences;
+  std::vector<TokenInfo> tokens;
+  std::vector<QuoteInfo> quotes;
+  std::vector<QuantityInfo> quantities;
+};
+
 struct Document {
   ArticleMeta meta;
   std::string text;               // UTF-8 body (NFC), title not repeated unless the input had it
   std::vector<Span> paragraphs;   // non-empty paragraphs of text
   uint32_t word_count = 0;
   std::vector<std::string> notes; // ingest notes for the user ("12 invalid bytes replaced")
+  Analysis analysis;              // filled by analyze_document (not exported: recomputed)
 
   std::string_view slice(Span s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);
