@@ -56,7 +56,38 @@ std::vector<Unit> make_units(std::string_view text, const std::vector<TextMark>&
 
 }  // namespace
 
-void draw_marked_text(std::string_view text, const std::vector<TextMark>& marks, ImU32 text_color) {
+std::vector<TextMark> flatten_marks(const std::vector<std::vector<TextMark>>& layers) {
+  // Elementary intervals between all boundaries; each takes the top layer's background (and
+  // tag) and the top underline. Paragraph-sized inputs: a few hundred boundaries at most.
+  std::vector<uint32_t> cuts;
+  for (const auto& layer : layers)
+    for (const TextMark& m : layer) { cuts.push_back(m.span.begin); cuts.push_back(m.span.end); }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<TextMark> out;
+  for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+    const Span piece{cuts[c], cuts[c + 1]};
+    TextMark top{piece, 0, 0, -1};
+    bool covered = false;
+    for (const auto& layer : layers) {
+      for (const TextMark& m : layer) {
+        if (m.span.begin > piece.begin || m.span.end < piece.end) continue;
+        covered = true;
+        if (m.background) { top.background = m.background; top.tag = m.tag >= 0 ? m.tag : top.tag; }
+        if (m.underline) { top.underline = m.underline; if (m.tag >= 0) top.tag = m.tag; }
+      }
+    }
+    if (!covered) continue;
+    if (!out.empty() && out.back().span.end == piece.begin && out.back().background == top.background &&
+        out.back().underline == top.underline && out.back().tag == top.tag)
+      out.back().span.end = piece.end;
+    else
+      out.push_back(top);
+  }
+  return out;
+}
+
+int draw_marked_text(std::string_view text, const std::vector<TextMark>& marks, ImU32 text_color) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(50.f, ImGui::GetContentRegionAvail().x);
@@ -66,6 +97,9 @@ void draw_marked_text(std::string_view text, const std::vector<TextMark>& marks,
                                                           dl->GetClipRectMax().x, dl->GetClipRectMax().y)
                                                  : ImVec4(0, 0, 1e9f, 1e9f);
   float x = 0.f, y = 0.f;
+  int hovered = -1;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool window_hovered = ImGui::IsWindowHovered();
   for (const Unit& u : make_units(text, marks)) {
     const char* b = text.data() + u.begin;
     const char* e = text.data() + u.end;
@@ -75,12 +109,19 @@ void draw_marked_text(std::string_view text, const std::vector<TextMark>& marks,
     if (!u.space && x > 0.f && x + w > width) { x = 0.f; y += line_h; }
     const ImVec2 p(origin.x + x, origin.y + y);
     if (p.y + line_h >= clip.y && p.y <= clip.w) {  // draw only what is visible
-      if (u.mark >= 0) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + line_h - 1), marks[u.mark].background, 2.f);
+      if (u.mark >= 0) {
+        const TextMark& m = marks[u.mark];
+        if (m.background) dl->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + line_h - 1), m.background, 2.f);
+        if (m.underline) dl->AddLine(ImVec2(p.x, p.y + line_h - 2), ImVec2(p.x + w, p.y + line_h - 2), m.underline, 2.f);
+        if (window_hovered && m.tag >= 0 && mouse.x >= p.x && mouse.x < p.x + w && mouse.y >= p.y && mouse.y < p.y + line_h)
+          hovered = m.tag;
+      }
       if (!u.space) dl->AddText(p, color, b, e);
     }
     x += w;
   }
   ImGui::Dummy(ImVec2(width, y + line_h));
+  return hovered;
 }
 
 }  // namespace px

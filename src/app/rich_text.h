@@ -17,10 +17,17 @@ namespace px {
 struct TextMark {
   Span span;       // byte offsets into the text passed to draw_marked_text
   ImU32 background;
+  ImU32 underline = 0;  // 0: none
+  int tag = -1;         // caller's id, returned when the mark is hovered (tooltips)
 };
+
+// Layers may overlap (a search hit inside a quote inside a sentence): this flattens them into
+// sorted, non-overlapping marks, later layers winning where they overlap, underlines kept.
+std::vector<TextMark> flatten_marks(const std::vector<std::vector<TextMark>>& layers);
 
 // Draws `text` wrapped to the available width; `marks` must be sorted by begin and
 // non-overlapping. `text_color` 0 means the style's text colour. Only visible lines are drawn.
-void draw_marked_text(std::string_view text, const std::vector<TextMark>& marks, ImU32 text_color = 0);
+// Returns the tag of the mark under the mouse, or -1.
+int draw_marked_text(std::string_view text, const std::vector<TextMark>& marks, ImU32 text_color = 0);
 
 }  // namespace px

@@ -36,6 +36,16 @@ class Corpus {
   // The user fixes a wrong value; it is marked Edited and wins over detection.
   Status edit(size_t index, MetaField field, std::string_view value);
 
+  // The text pipeline writes analyses in place (analyze.h), then says what changed: views
+  // that show annotations watch analysis_revision(); a detected language change is a
+  // metadata change and bumps revision() too.
+  Document& doc_for_analysis(size_t i) { return docs_[i]; }
+  void analysis_changed(bool metadata_changed) {
+    ++analysis_revision_;
+    if (metadata_changed) ++revision_;
+  }
+  uint64_t analysis_revision() const { return analysis_revision_; }
+
   // Folded title + text, for free-text search (see text_fold.h).
   const std::string& search_key(size_t i) const { return search_keys_[i]; }
 
@@ -43,6 +53,7 @@ class Corpus {
   std::vector<Document> docs_;
   std::vector<std::string> search_keys_;
   uint64_t revision_ = 1;
+  uint64_t analysis_revision_ = 1;
 };
 
 // One JSON object per line: id, url, source, title, published, language, text, the extra

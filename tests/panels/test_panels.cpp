@@ -202,3 +202,26 @@ TEST_CASE("panels: 100,000 articles stay virtualised") {
   h.type(" about");  // both terms must match: still 20
   CHECK(h.app.visible_rows().size() == 20);
 }
+
+TEST_CASE("panels: layered marks flatten with the top layer winning") {
+  const ImU32 quote = 1, hit = 2, number_line = 3;
+  std::vector<TextMark> quotes = {{{0, 20}, quote, 0, 7}};
+  std::vector<TextMark> numbers = {{{5, 10}, 0, number_line, 9}};
+  std::vector<TextMark> hits = {{{8, 12}, hit, 0, -1}};
+  std::vector<TextMark> flat = flatten_marks({quotes, numbers, hits});
+  REQUIRE(flat.size() == 5);
+  CHECK(flat[0].span == Span{0, 5});
+  CHECK(flat[0].background == quote);
+  CHECK(flat[1].span == Span{5, 8});
+  CHECK(flat[1].underline == number_line);
+  CHECK(flat[1].tag == 9);
+  CHECK(flat[2].span == Span{8, 10});
+  CHECK(flat[2].background == hit);
+  CHECK(flat[2].underline == number_line);
+  CHECK(flat[3].span == Span{10, 12});  // the hit goes on past the number
+  CHECK(flat[3].background == hit);
+  CHECK(flat[3].underline == 0);
+  CHECK(flat[4].span == Span{12, 20});  // then the quote resumes
+  CHECK(flat[4].tag == 7);
+  CHECK(flatten_marks({}).empty());
+}

@@ -1,0 +1,73 @@
+// analyze.h — the text pipeline: a Document's text -> its Analysis spans, in a declared order.
+//
+//   1. boilerplate   paragraphs classified (jusText-style: length, stopwords, repetition across
+//                    the corpus), so site chrome never reaches the later stages
+//   2. language      the article's language from its non-chrome text (unless the user gave or
+//                    edited it), then each sentence's, with the article's as the prior
+//   3. sentences     per paragraph, abbreviation- and quote-aware; CJK by full stops
+//   4. tokens        words with their match keys (folded + stemmed); CJK by dictionary
+//   5. quotes        direct quotations with speaker and reporting verb
+//   6. quantities    numbers, dates, percentages, money, durations as values
+//
+//   TextResources res = TextResources::load("/assets");
+//   AnalysisJob job; job.start(corpus);  each frame: job.step(corpus, res, 8.0);
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+#include "document.h"
+
+namespace px {
+
+class LanguageIdentifier;
+class Segmenter;
+class Stemmer;
+class Stopwords;
+class QuoteFinder;
+class ParagraphRepeats;
+
+// Models, dictionaries and lexicons, loaded once. Anything missing degrades to simpler rules
+// and is reported in `messages`.
+struct TextResources {
+  TextResources();
+  ~TextResources();
+  TextResources(TextResources&&) noexcept;
+  TextResources& operator=(TextResources&&) noexcept;
+
+  static TextResources load(const std::string& asset_dir);
+
+  std::unique_ptr<LanguageIdentifier> langid;
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<Stemmer> stemmer;
+  std::unique_ptr<Stopwords> stopwords;
+  std::unique_ptr<QuoteFinder> quotes;
+  std::vector<std::string> messages;
+};
+
+// Runs every stage on one document (replacing doc.analysis). `repeats` counts paragraphs
+// across the corpus (may be null: then repetition is not used).
+void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats);
+
+// Analyses a corpus a slice at a time, so the browser stays responsive (no threads there).
+class AnalysisJob {
+ public:
+  AnalysisJob();
+  ~AnalysisJob();
+  // Call when documents were added or removed: documents without an analysis get one,
+  // and the corpus-wide paragraph repetition counts are rebuilt.
+  void restart(const Corpus& corpus);
+  // Analyses documents until `budget_ms` is spent. Returns true while work remains.
+  bool step(Corpus& corpus, const TextResources& res, double budget_ms);
+  bool running() const { return next_ < pending_.size(); }
+  size_t done() const { return next_; }
+  size_t total() const { return pending_.size(); }
+
+ private:
+  std::vector<size_t> pending_;
+  size_t next_ = 0;
+  std::unique_ptr<ParagraphRepeats> repeats_;
+};
+
+}  // namespace px
