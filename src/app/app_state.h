@@ -66,11 +66,16 @@ struct ReaderPanelState {
   std::string edit_source, edit_title, edit_date, edit_language;
   std::string edit_error;
   bool highlight_search = true;
-  // Search-hit marks per paragraph, recomputed only when the article, corpus or query changes.
+  bool show_chrome = true;      // site chrome shown dimmed (else hidden)
+  bool show_quotes = true;
+  bool show_numbers = true;
+  bool sentence_mode = false;   // one sentence per line, with its language when it differs
+  // Marks for the shown article in document coordinates, flattened (rich_text.h); recomputed
+  // only when the article, the corpus, its analysis or the query changes.
   int64_t marks_article = -1;
-  uint64_t marks_revision = 0;
+  uint64_t marks_revision = 0, marks_analysis_revision = 0;
   std::string marks_query;
-  std::vector<std::vector<TextMark>> marks;
+  std::vector<TextMark> marks;
   size_t hits = 0;
 };
 

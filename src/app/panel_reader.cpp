@@ -1,5 +1,6 @@
 // panel_reader.cpp — one article: editable metadata, then its text with search hits marked.
 #include <algorithm>
+#include <cstdio>
 
 #include "app.h"
 #include "imgui.h"
@@ -69,6 +70,106 @@ void draw_metadata(AppState& app, const Document& d) {
                        std::string(language_name(d.meta.language)).c_str());
 }
 
+constexpr int kQuantityTagBase = 1 << 20;  // tags: quotes 0.., quantities from here
+
+void rebuild_marks(AppState& app, const Document& d) {
+  ReaderPanelState& st = app.reader_panel;
+  st.marks_article = app.selected;
+  st.marks_revision = app.corpus.revision();
+  st.marks_analysis_revision = app.corpus.analysis_revision();
+  st.marks_query = app.filter.text;
+  std::vector<TextMark> quotes, numbers, hits;
+  const Analysis& an = d.analysis;
+  if (st.show_quotes)
+    for (size_t i = 0; i < an.quotes.size(); ++i) quotes.push_back({an.quotes[i].span, IM_COL32(120, 200, 120, 70), 0, static_cast<int>(i)});
+  if (st.show_numbers)
+    for (size_t i = 0; i < an.quantities.size(); ++i)
+      numbers.push_back({an.quantities[i].span, 0, IM_COL32(40, 90, 200, 220), kQuantityTagBase + static_cast<int>(i)});
+  st.hits = 0;
+  if (st.highlight_search) {
+    for (const std::string& term : search_terms(app.filter.text)) {
+      for (Span p : d.paragraphs) {
+        for (Span s : find_folded(d.slice(p), term)) {
+          hits.push_back({{p.begin + s.begin, p.begin + s.end}, IM_COL32(255, 214, 0, 150)});
+          ++st.hits;
+        }
+      }
+    }
+  }
+  st.marks = flatten_marks({quotes, numbers, hits});
+}
+
+// The marks inside `seg`, shifted to be relative to its start (marks are sorted).
+std::vector<TextMark> marks_in(const std::vector<TextMark>& marks, Span seg) {
+  std::vector<TextMark> out;
+  auto it = std::lower_bound(marks.begin(), marks.end(), seg.begin,
+                             [](const TextMark& m, uint32_t pos) { return m.span.end <= pos; });
+  for (; it != marks.end() && it->span.begin < seg.end; ++it) {
+    TextMark m = *it;
+    m.span.begin = std::max(m.span.begin, seg.begin) - seg.begin;
+    m.span.end = std::min(m.span.end, seg.end) - seg.begin;
+    out.push_back(m);
+  }
+  return out;
+}
+
+const char* quantity_kind_name(QuantityKind k) {
+  switch (k) {
+    case QuantityKind::Number: return "number";
+    case QuantityKind::Percent: return "percentage";
+    case QuantityKind::Money: return "money";
+    case QuantityKind::Year: return "year";
+    case QuantityKind::Date: return "date";
+    case QuantityKind::Duration: return "duration";
+    case QuantityKind::Count: return "count";
+  }
+  return "";
+}
+
+void describe_mark(const Document& d, int tag) {
+  const Analysis& an = d.analysis;
+  ImGui::BeginTooltip();
+  if (tag >= kQuantityTagBase && static_cast<size_t>(tag - kQuantityTagBase) < an.quantities.size()) {
+    const QuantityInfo& q = an.quantities[tag - kQuantityTagBase];
+    if (q.value != q.value)  // NaN: the number is missing or corrupt in the text ("XNUMX")
+      ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Number missing or corrupt: \"%s\"", std::string(d.slice(q.span)).c_str());
+    else
+      ImGui::Text("%s: %g %s%s%s", quantity_kind_name(q.kind), q.value, q.unit.c_str(), q.iso.empty() ? "" : " · ", q.iso.c_str());
+  } else if (tag >= 0 && static_cast<size_t>(tag) < an.quotes.size()) {
+    const QuoteInfo& q = an.quotes[tag];
+    ImGui::TextUnformatted("Direct quotation");
+    if (q.speaker.size()) ImGui::Text("speaker: %s", std::string(d.slice(q.speaker)).c_str());
+    else ImGui::TextDisabled("no speaker named nearby");
+    if (q.cue.size()) ImGui::Text("reporting verb: %s", std::string(d.slice(q.cue)).c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+void draw_view_toggles(AppState& app, const Document& d) {
+  ReaderPanelState& st = app.reader_panel;
+  const Analysis& an = d.analysis;
+  bool changed = false;
+  if (!an.done) {
+    ImGui::TextDisabled("analysing…");
+    return;
+  }
+  size_t chrome = 0;
+  for (bool b : an.boilerplate) chrome += b;
+  char label[64];
+  std::snprintf(label, sizeof label, "Site chrome (%zu)", chrome);
+  ImGui::Checkbox(label, &st.show_chrome);
+  ImGui::SameLine();
+  std::snprintf(label, sizeof label, "Quotes (%zu)", an.quotes.size());
+  changed |= ImGui::Checkbox(label, &st.show_quotes);
+  ImGui::SameLine();
+  std::snprintf(label, sizeof label, "Numbers (%zu)", an.quantities.size());
+  changed |= ImGui::Checkbox(label, &st.show_numbers);
+  ImGui::SameLine();
+  std::snprintf(label, sizeof label, "Sentences (%zu)", an.sentences.size());
+  ImGui::Checkbox(label, &st.sentence_mode);
+  if (changed) st.marks_article = -1;  // rebuild marks next frame
+}
+
 }  // namespace
 
 void draw_reader_panel(AppState& app, bool* open) {
@@ -90,51 +191,49 @@ void draw_reader_panel(AppState& app, bool* open) {
   draw_metadata(app, d);
   if (ImGui::SmallButton("Copy text")) app.platform.set_clipboard(d.meta.title + "\n\n" + d.text);
   ImGui::SameLine();
-  ImGui::Checkbox("Mark search hits", &st.highlight_search);
+  if (ImGui::Checkbox("Mark search hits", &st.highlight_search)) st.marks_article = -1;
   ImGui::Separator();
 
-  // Search hits: computed only when the article or the query changed (not every frame).
-  const ImU32 hit_color = IM_COL32(255, 214, 0, 150);
-  if (st.marks_article != app.selected || st.marks_revision != app.corpus.revision() || st.marks_query != app.filter.text) {
-    st.marks_article = app.selected;
-    st.marks_revision = app.corpus.revision();
-    st.marks_query = app.filter.text;
-    st.marks.assign(d.paragraphs.size(), {});
-    st.hits = 0;
-    for (const std::string& term : search_terms(app.filter.text)) {
-      for (size_t p = 0; p < d.paragraphs.size(); ++p) {
-        for (Span s : find_folded(d.slice(d.paragraphs[p]), term)) {
-          st.marks[p].push_back({s, hit_color});
-          ++st.hits;
-        }
-      }
-    }
-    for (auto& marks : st.marks) {
-      std::sort(marks.begin(), marks.end(), [](const TextMark& a, const TextMark& b) { return a.span.begin < b.span.begin; });
-      // Overlapping hits of two terms merge into one mark.
-      std::vector<TextMark> merged;
-      for (const TextMark& m : marks) {
-        if (!merged.empty() && m.span.begin <= merged.back().span.end) merged.back().span.end = std::max(merged.back().span.end, m.span.end);
-        else merged.push_back(m);
-      }
-      marks = std::move(merged);
-    }
-  }
+  // Marks: computed only when the article, its analysis or the query changed (not per frame).
+  if (st.marks_article != app.selected || st.marks_revision != app.corpus.revision() ||
+      st.marks_analysis_revision != app.corpus.analysis_revision() || st.marks_query != app.filter.text)
+    rebuild_marks(app, d);
   if (!app.filter.text.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("%zu hits", st.hits);
   }
+  draw_view_toggles(app, d);
 
   if (ImGui::BeginChild("text", ImVec2(0, 0), ImGuiChildFlags_None)) {
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.25f);
     ImGui::TextWrapped("%s", d.meta.title.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
-    static const std::vector<TextMark> kNoMarks;
-    for (size_t p = 0; p < d.paragraphs.size(); ++p) {
-      draw_marked_text(d.slice(d.paragraphs[p]), st.highlight_search ? st.marks[p] : kNoMarks);
-      ImGui::Spacing();
+    int hovered = -1;
+    const Analysis& an = d.analysis;
+    const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    size_t hidden_chrome = 0;
+    if (st.sentence_mode && an.done) {
+      for (const SentenceInfo& s : an.sentences) {
+        if (s.boilerplate && !st.show_chrome) { ++hidden_chrome; continue; }
+        if (s.language != d.meta.language) {
+          ImGui::TextDisabled("[%s]", s.language.c_str());
+          ImGui::SameLine();
+        }
+        int h = draw_marked_text(d.slice(s.span), marks_in(st.marks, s.span), s.boilerplate ? dim : 0);
+        if (h >= 0) hovered = h;
+      }
+    } else {
+      for (size_t p = 0; p < d.paragraphs.size(); ++p) {
+        const bool chrome = an.done && p < an.boilerplate.size() && an.boilerplate[p];
+        if (chrome && !st.show_chrome) { ++hidden_chrome; continue; }
+        int h = draw_marked_text(d.slice(d.paragraphs[p]), marks_in(st.marks, d.paragraphs[p]), chrome ? dim : 0);
+        if (h >= 0) hovered = h;
+        ImGui::Spacing();
+      }
     }
+    if (hidden_chrome) ImGui::TextDisabled("%zu paragraphs of site chrome hidden", hidden_chrome);
+    if (hovered >= 0) describe_mark(d, hovered);
   }
   ImGui::EndChild();
   ImGui::End();
