@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID
 #include "lang_detect.h"
 
 namespace px {
@@ -151,6 +152,10 @@ void draw_about(AppState& app) {
 }  // namespace
 
 void draw_app(AppState& app) {
+  if (app.release_text_fields) {
+    if (ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+    app.release_text_fields = false;
+  }
   draw_menu(app);
   if (app.show_articles) draw_articles_panel(app, &app.show_articles);
   if (app.show_reader) draw_reader_panel(app, &app.show_reader);

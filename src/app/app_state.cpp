@@ -143,6 +143,7 @@ void AppState::apply_commands() {
         break;
       case Command::Kind::ClearFilters:
         filter = Filter{};
+        release_text_fields = true;
         articles_panel.search_input.clear();
         articles_panel.date_from_input.clear();
         articles_panel.date_to_input.clear();
@@ -150,6 +151,7 @@ void AppState::apply_commands() {
         break;
       case Command::Kind::SetSearch:
         filter.text = c.value;
+        release_text_fields = true;
         articles_panel.search_input = c.value;
         filter_changed();
         break;

@@ -100,6 +100,9 @@ class AppState {
   ReaderPanelState reader_panel;
   bool show_corpus = true, show_articles = true, show_reader = true, show_about = false;
   bool reset_layout = false;  // View > Reset layout: panels go back to the default places
+  // Set when text changed behind an active ImGui text field (API, commands, focus loss):
+  // draw_app() makes ImGui let go of the field so it cannot write its old buffer back.
+  bool release_text_fields = false;
 
   // ---- loading: files are queued, then ingested a budget per frame ----
   void queue_file(std::string name, std::string bytes);

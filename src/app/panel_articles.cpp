@@ -87,6 +87,8 @@ void draw_table(AppState& app) {
   for (size_t i = 0; i < rows.size() && app.selected >= 0; ++i)
     if (rows[i] == static_cast<uint32_t>(app.selected)) { selected_pos = static_cast<int>(i); break; }
   int move_to = -1;
+  // The Reader follows the filters: when its article is filtered out, show the first match.
+  if (selected_pos < 0 && !rows.empty() && app.commands.empty()) move_to = 0;
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && !ImGui::GetIO().WantTextInput && !rows.empty()) {
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) move_to = std::min<int>(selected_pos + 1, static_cast<int>(rows.size()) - 1);
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) move_to = std::max(selected_pos - 1, 0);
@@ -137,7 +139,7 @@ void draw_articles_panel(AppState& app, bool* open) {
     return;
   }
   ArticlesPanelState& st = app.articles_panel;
-  if (input_string("##search", "Search: case and accents do not matter (rutte, citta, munchen)", st.search_input)) {
+  if (input_string("##search", "Search: case and accents do not matter (rutte, brussel, mercoledi)", st.search_input)) {
     app.filter.text = st.search_input;
     app.filter_changed();
   }
@@ -153,6 +155,9 @@ void draw_articles_panel(AppState& app, bool* open) {
     ImGui::TableNextColumn();
     if (app.corpus.empty()) {
       ImGui::TextWrapped("No articles yet. Open files (File > Open), drop them on the page, or paste text in the Corpus panel.");
+    } else if (app.visible_rows().empty()) {
+      ImGui::TextWrapped("No article matches these filters.");
+      if (ImGui::SmallButton("Clear all filters##empty")) app.commands.push_back({Command::Kind::ClearFilters});
     } else {
       draw_table(app);
     }

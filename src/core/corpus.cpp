@@ -105,6 +105,7 @@ nlohmann::ordered_json to_record(const Document& d) {
   if (!m.published.empty()) r["published"] = m.published;
   r["language"] = m.language;
   r["text"] = d.text;
+  if (!m.origin.empty()) r["origin"] = m.origin;  // the file it came from, shown in the Corpus panel
   for (auto it = m.extra.begin(); it != m.extra.end(); ++it) r[it.key()] = it.value();
   nlohmann::ordered_json edited = nlohmann::ordered_json::array();
   if (m.source_from == Provenance::Edited) edited.push_back("source");

@@ -230,7 +230,7 @@ bool document_from_record(const json& record, Document& out, std::string& error)
     d.meta.language_from = Provenance::Given;
   }
   for (auto it = record.begin(); it != record.end(); ++it) {
-    if (it.key() == "edited" || it.key() == "detected" || it.key() == "language_confidence" ||
+    if (it.key() == "edited" || it.key() == "detected" || it.key() == "language_confidence" || it.key() == "origin" ||
         std::find(used.begin(), used.end(), it.key()) != used.end())
       continue;
     d.meta.extra[it.key()] = it.value();
@@ -248,6 +248,7 @@ bool document_from_record(const json& record, Document& out, std::string& error)
       else if (name == "language") d.meta.language_from = prov;
     }
   }
+  if (auto o = record.find("origin"); o != record.end() && o->is_string()) d.meta.origin = o->get<std::string>();
   if (auto c = record.find("language_confidence"); c != record.end() && c->is_number())
     d.meta.language_confidence = c->get<float>();
   out = std::move(d);
@@ -406,7 +407,7 @@ void add_record(const json& rec, std::string_view name, std::string where, Sink&
     sink.say(IngestMessage::Level::Warning, where + " " + error + ": skipped");
     return;
   }
-  d.meta.origin = std::string(name);
+  if (d.meta.origin.empty()) d.meta.origin = std::string(name);
   for (const std::string& n : d.notes) sink.say(IngestMessage::Level::Warning, where + ": " + n);
   finish_document(d);
   sink.out.documents.push_back(std::move(d));
@@ -430,8 +431,8 @@ struct JsonErrorProbe : nlohmann::json_sax<json> {
   bool end_array() override { return true; }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception&) override {
-    message = "malformed JSON near byte " + std::to_string(position) + " (at \"" +
-              clip_message_value(last_token) + "\")";
+    // last_token comes quoted already when it is a string.
+    message = "malformed JSON near byte " + std::to_string(position) + " (at " + clip_message_value(last_token) + ")";
     return false;
   }
 };

@@ -98,7 +98,8 @@ int main(int, char**) {
   px::container_size(loop.width, loop.height);
   if (loop.width <= 0) loop.width = 1280;
   if (loop.height <= 0) loop.height = 800;
-  loop.window = SDL_CreateWindow("Parallax", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, loop.width, loop.height,
+  // No title: SDL would set document.title, and an embedding page keeps its own.
+  loop.window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, loop.width, loop.height,
                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   SDL_GLContext gl = loop.window ? SDL_GL_CreateContext(loop.window) : nullptr;
   if (!gl) {

@@ -94,8 +94,13 @@ void BrowserPlatform::set_clipboard(const std::string& text) { js_set_clipboard(
 
 bool BrowserPlatform::persistent() const { return js_persistent() != 0; }
 
+void BrowserPlatform::flush(AppState& app) {
+  last_save_ms_ = -1e18;  // no debounce
+  persist_if_needed(app, 0);
+}
+
 void BrowserPlatform::persist_if_needed(AppState& app, double now_ms) {
-  constexpr double kSaveDebounceMs = 400.0;  // batch bursts of edits into one IndexedDB write
+  constexpr double kSaveDebounceMs = 250.0;  // batch bursts of edits into one IndexedDB write
   if (ImGui::GetIO().WantSaveIniSettings) {
     settings_dirty_ = true;
     ImGui::GetIO().WantSaveIniSettings = false;
@@ -134,6 +139,15 @@ EMSCRIPTEN_KEEPALIVE void px_queue_file(const char* name, const char* bytes, int
 
 EMSCRIPTEN_KEEPALIVE double px_max_input_bytes() { return static_cast<double>(px::kMaxInputBytes); }
 
+EMSCRIPTEN_KEEPALIVE void px_set_focus(int focused) {
+  ImGui::GetIO().AddFocusEvent(focused != 0);
+  if (!focused && g_app) g_app->release_text_fields = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void px_flush() {
+  if (g_app) static_cast<px::BrowserPlatform&>(g_app->platform).flush(*g_app);
+}
+
 EMSCRIPTEN_KEEPALIVE void px_add_input_text(const char* utf8) {
   if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
@@ -162,7 +176,8 @@ EMSCRIPTEN_KEEPALIVE const char* px_api_add_articles(const char* json_text) {
   if (added) g_app->corpus.add_all(std::move(docs));
   for (const auto& m : messages) g_app->report(px::IngestMessage::Level::Warning, "API: " + m.get<std::string>());
   if (added) {
-    g_app->report(px::IngestMessage::Level::Info, "API: " + std::to_string(added) + " articles added");
+    g_app->report(px::IngestMessage::Level::Info, "API: " + std::to_string(added) + (added == 1 ? " article added" : " articles added"));
+    if (g_app->selected < 0) g_app->selected = 0;
     g_app->platform.corpus_changed();
   }
   return px::api_return({{"ok", true}, {"added", added}, {"messages", messages}, {"corpus_size", g_app->corpus.size()}});
@@ -175,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* px_api_set_filters(const char* json_text) {
   px::Filter f = g_app->filter;
   if (px::Status s = px::filter_from_json(j, f); !s.ok()) return px::api_error(s.message());
   g_app->filter = f;
+  g_app->release_text_fields = true;  // an active search field would write its old text back
   g_app->articles_panel.search_input = f.text;
   g_app->articles_panel.date_from_input = f.date_from;
   g_app->articles_panel.date_to_input = f.date_to;

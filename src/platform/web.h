@@ -21,6 +21,7 @@ class BrowserPlatform : public PlatformHooks {
   // Once per frame: writes the corpus and ImGui settings to /persist when changed, then asks
   // the page to sync IndexedDB (debounced; never two syncs at once, see web_pre.js).
   void persist_if_needed(AppState& app, double now_ms);
+  void flush(AppState& app);  // save now (the page is going away)
   bool persistent() const;
   void settings_changed() { settings_dirty_ = true; }
 

@@ -20,16 +20,21 @@ Module['preRun'].push(function () {
   // SDL2 2.26 addresses its canvas as "#canvas"; this instance's canvas has its own id (there
   // may be several instances on a page), so map the name to it for Emscripten's lookups.
   if (typeof specialHTMLTargets !== 'undefined') specialHTMLTargets['#canvas'] = Module['canvas'];
-  FS.mkdir('/persist');
   Module.pxPersistent = false;
-  if (!pxOpts.storageKey || typeof indexedDB === 'undefined') return;
-  // IDBFS names its IndexedDB database after the mount point; the storage key keeps two
-  // differently-configured embeds on one origin apart.
-  var dir = '/persist';
+  if (!pxOpts.storageKey || typeof indexedDB === 'undefined') {
+    FS.mkdir('/persist');  // in memory only
+    return;
+  }
+  // IDBFS names its IndexedDB database after the mount point, so each storage key gets its
+  // own mount point; /persist (what the C++ side writes to) is a link to it.
+  var dir = '/idb-' + String(pxOpts.storageKey).replace(/[^A-Za-z0-9_.-]/g, '_');
   try {
+    FS.mkdir(dir);
     FS.mount(IDBFS, {}, dir);
+    FS.symlink(dir, '/persist');
   } catch (e) {
     console.warn('Parallax: IndexedDB storage unavailable, changes will not survive a reload:', e);
+    try { FS.mkdir('/persist'); } catch (e2) { /* already there */ }
     return;
   }
   addRunDependency('px-idbfs');
@@ -134,6 +139,8 @@ Module.pxInstallDragDrop = function (el) {
       Array.prototype.forEach.call(items, function (it) {
         var entry = it.webkitGetAsEntry && it.webkitGetAsEntry();
         if (entry) pxWalkEntry(entry, '');
+        // Items without a file-system entry (a DataTransfer built by a script) still have a File.
+        else if (it.kind === 'file' && it.getAsFile()) Module.pxQueueFile(it.getAsFile());
       });
     } else {
       Array.prototype.forEach.call(e.dataTransfer.files, function (f) { Module.pxQueueFile(f); });
@@ -241,6 +248,23 @@ Module.pxInstallTextInput = function (container) {
     // insertFromPaste is handled by ImGui's Ctrl+V with the paste event's text.
     ta.value = '';
   });
+  // SDL 2.26 calls preventDefault() on every keydown with Ctrl held (it counts Ctrl as a
+  // navigation key), which stops the browser from firing 'paste'. Let Ctrl/Cmd+V through.
+  container.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) {
+      Object.defineProperty(e, 'preventDefault', { value: function () {} });
+    }
+  }, true);
+  // When focus leaves this instance (to the host page), ImGui must let go of its text field,
+  // or the field writes its old buffer back over changes made through the API.
+  container.addEventListener('focusout', function (e) {
+    if (!e.relatedTarget || !container.contains(e.relatedTarget)) Module.ccall('px_set_focus', null, ['number'], [0]);
+  });
+  container.addEventListener('focusin', function () { Module.ccall('px_set_focus', null, ['number'], [1]); });
+  // Save at once when the page goes away (the regular save waits a moment to batch edits).
+  var flush = function () { Module.ccall('px_flush', null, [], []); };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flush(); });
   container.addEventListener('paste', function (e) {
     var text = e.clipboardData && e.clipboardData.getData('text/plain');
     if (text) Module.pxClipboard = text;
