@@ -28,6 +28,9 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(body);
   } catch {
+    // Browsers ask for /favicon.ico on pages without an icon link (embed-example.html): answer
+    // "no content" rather than 404, so that request does not log a console error.
+    if (req.url === '/favicon.ico') { res.writeHead(204).end(); return; }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
 });
