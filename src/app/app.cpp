@@ -154,6 +154,7 @@ void draw_about(AppState& app) {
 void draw_app(AppState& app) {
   if (app.release_text_fields) {
     if (ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+    ++app.articles_panel.search_generation;
     app.release_text_fields = false;
   }
   draw_menu(app);

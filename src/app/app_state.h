@@ -55,6 +55,9 @@ struct CorpusPanelState {
 
 struct ArticlesPanelState {
   std::string search_input;
+  // Bumped when the search text changes from outside the field (API, Clear all): the field
+  // gets a new ImGui ID, because a deactivated InputText re-applies its last edit otherwise.
+  int search_generation = 0;
   SortColumn sort_column = SortColumn::Date;
   bool sort_ascending = false;
   std::string date_from_input, date_to_input;

@@ -139,10 +139,12 @@ void draw_articles_panel(AppState& app, bool* open) {
     return;
   }
   ArticlesPanelState& st = app.articles_panel;
+  ImGui::PushID(st.search_generation);
   if (input_string("##search", "Search: case and accents do not matter (rutte, brussel, mercoledi)", st.search_input)) {
     app.filter.text = st.search_input;
     app.filter_changed();
   }
+  ImGui::PopID();
   ImGui::Text("%zu of %zu articles", app.visible_rows().size(), app.corpus.size());
 
   if (ImGui::BeginTable("layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID
 #include "item_locator.h"
 
 //------------------------------------------------------------------------------------------
@@ -141,7 +142,8 @@ EMSCRIPTEN_KEEPALIVE double px_max_input_bytes() { return static_cast<double>(px
 
 EMSCRIPTEN_KEEPALIVE void px_set_focus(int focused) {
   ImGui::GetIO().AddFocusEvent(focused != 0);
-  if (!focused && g_app) g_app->release_text_fields = true;
+  // Losing focus only lets go of the field (its text stays): no new search-field ID needed.
+  if (!focused && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
 }
 
 EMSCRIPTEN_KEEPALIVE void px_flush() {

@@ -234,12 +234,13 @@ export async function waitForStatusError(page, before, what, timeout = 20000) {
 // the "FILE_DATA" store of a database named after the mount point); null if there is none.
 export function savedCorpus(page) {
   return page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('/persist');
+    // IDBFS names the database after its mount point: /idb-<storageKey> (web_pre.js).
+    const open = indexedDB.open('/idb-parallax');
     open.onerror = () => resolve(null);
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); return resolve(null); }
-      const get = db.transaction('FILE_DATA').objectStore('FILE_DATA').get('/persist/corpus.jsonl');
+      const get = db.transaction('FILE_DATA').objectStore('FILE_DATA').get('/idb-parallax/corpus.jsonl');
       get.onsuccess = () => { db.close(); resolve(get.result ? new TextDecoder().decode(get.result.contents) : null); };
       get.onerror = () => { db.close(); resolve(null); };
     };
