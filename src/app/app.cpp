@@ -122,7 +122,10 @@ void draw_status_bar(AppState& app) {
     ImGui::Text("%zu articles · %zu shown", app.corpus.size(), shown);
     if (app.loading()) {
       ImGui::SameLine();
-      ImGui::ProgressBar(app.loading_progress(), ImVec2(200, 0), app.loading_label().c_str());
+      ImGui::ProgressBar(app.loading_progress(), ImVec2(260, 0), app.loading_label().c_str());
+    } else if (app.analysing()) {
+      ImGui::SameLine();
+      ImGui::ProgressBar(app.analysis_progress(), ImVec2(260, 0), app.analysis_label().c_str());
     } else if (!app.log.empty()) {
       const UserMessage& m = app.log.back();
       ImGui::SameLine(0, 24);

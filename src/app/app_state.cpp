@@ -104,6 +104,23 @@ void AppState::load_demo_corpus() {
   platform.corpus_changed();
 }
 
+void AppState::load_text_resources(const std::string& dir) {
+  text = TextResources::load(dir);
+  for (const std::string& m : text.messages) report(IngestMessage::Level::Warning, "text pipeline: " + m);
+}
+
+void AppState::step_analysis(double budget_ms) {
+  if (analysis_structure_rev_ != corpus.structure_revision()) {
+    analysis_.restart(corpus);
+    analysis_structure_rev_ = corpus.structure_revision();
+  }
+  if (analysis_.running() && !loading()) analysis_.step(corpus, text, budget_ms);
+}
+
+std::string AppState::analysis_label() const {
+  return "Analysing " + std::to_string(analysis_.done()) + " of " + std::to_string(analysis_.total()) + " articles";
+}
+
 const QueryResult& AppState::query() {
   if (query_corpus_rev_ != corpus.revision() || query_filter_rev_ != filter_revision_) {
     query_ = run_query(corpus, filter);

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze.h"
 #include "corpus.h"
 #include "ingest.h"
 #include "query.h"
@@ -116,6 +117,16 @@ class AppState {
   void load_demo_corpus();                 // from the assets directory; replaces the corpus
   void report(IngestMessage::Level level, std::string text);
 
+  // ---- the text pipeline, a slice per frame (analyze.h) ----
+  TextResources text;                      // set by the platform at start (load_text_resources)
+  void load_text_resources(const std::string& dir);
+  void step_analysis(double budget_ms = 10.0);
+  bool analysing() const { return analysis_.running(); }
+  float analysis_progress() const {
+    return analysis_.total() ? static_cast<float>(analysis_.done()) / static_cast<float>(analysis_.total()) : 1.f;
+  }
+  std::string analysis_label() const;
+
   // ---- the visible rows: filtered + sorted, cached behind revisions ----
   const QueryResult& query();
   const std::vector<uint32_t>& visible_rows();
@@ -132,6 +143,8 @@ class AppState {
 
  private:
   std::deque<PendingFile> pending_;
+  AnalysisJob analysis_;
+  uint64_t analysis_structure_rev_ = 0;
   size_t pending_total_ = 0, pending_done_ = 0;
   size_t bytes_total_ = 0, bytes_done_ = 0;
   QueryResult query_;

@@ -26,6 +26,7 @@ class Segmenter;
 class Stemmer;
 class Stopwords;
 class QuoteFinder;
+class QuantityFinder;
 class ParagraphRepeats;
 
 // Models, dictionaries and lexicons, loaded once. Anything missing degrades to simpler rules
@@ -43,6 +44,7 @@ struct TextResources {
   std::unique_ptr<Stemmer> stemmer;
   std::unique_ptr<Stopwords> stopwords;
   std::unique_ptr<QuoteFinder> quotes;
+  std::unique_ptr<QuantityFinder> quantities;
   std::vector<std::string> messages;
 };
 

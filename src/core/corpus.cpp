@@ -36,6 +36,7 @@ size_t Corpus::add_all(std::vector<Document> docs) {
     docs_.push_back(std::move(d));
   }
   ++revision_;
+  ++structure_revision_;
   return first;
 }
 
@@ -43,6 +44,7 @@ void Corpus::clear() {
   docs_.clear();
   search_keys_.clear();
   ++revision_;
+  ++structure_revision_;
 }
 
 void Corpus::remove(size_t index) {
@@ -50,6 +52,7 @@ void Corpus::remove(size_t index) {
   docs_.erase(docs_.begin() + static_cast<std::ptrdiff_t>(index));
   search_keys_.erase(search_keys_.begin() + static_cast<std::ptrdiff_t>(index));
   ++revision_;
+  ++structure_revision_;
 }
 
 Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
@@ -86,6 +89,8 @@ Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
       m.language = v;
       m.language_confidence = 1.f;
       m.language_from = Provenance::Edited;
+      docs_[index].analysis = Analysis{};  // sentences, stems and quotes depend on the language
+      ++structure_revision_;
       break;
     }
     case MetaField::Url: m.url = v; break;

@@ -45,6 +45,8 @@ class Corpus {
     if (metadata_changed) ++revision_;
   }
   uint64_t analysis_revision() const { return analysis_revision_; }
+  // Bumped when documents come, go, or need analysing again (AnalysisJob restarts on it).
+  uint64_t structure_revision() const { return structure_revision_; }
 
   // Folded title + text, for free-text search (see text_fold.h).
   const std::string& search_key(size_t i) const { return search_keys_[i]; }
@@ -54,6 +56,7 @@ class Corpus {
   std::vector<std::string> search_keys_;
   uint64_t revision_ = 1;
   uint64_t analysis_revision_ = 1;
+  uint64_t structure_revision_ = 1;
 };
 
 // One JSON object per line: id, url, source, title, published, language, text, the extra

@@ -55,6 +55,7 @@ void frame(void* arg) {
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
 
   app.step_loading();
+  app.step_analysis(8.0);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -128,6 +129,7 @@ int main(int, char**) {
   static px::AppState app(loop.platform);
   loop.app = &app;
   px::attach_app(&app);  // after the SDL backend: our clipboard functions replace SDL's
+  app.load_text_resources("/assets");
 
   // The saved corpus (with the user's edits) wins; the demo corpus is the first-run default.
   std::string saved;

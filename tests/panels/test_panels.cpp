@@ -43,11 +43,13 @@ struct Harness {
     setup_style();
     load_fonts(PX_FONT_DIR);  // absent in a native-only build: ImGui's default font is used
     app.assets_dir = PX_ASSETS_DIR;
+    app.load_text_resources(PX_GENERATED_ASSETS);
   }
   ~Harness() { ImGui::DestroyContext(); }
 
   void frame() {
     app.step_loading();
+    app.step_analysis(1000.0);  // tests: finish analysis promptly
     ImGui::NewFrame();
     draw_app(app);
     ImGui::Render();
@@ -224,4 +226,32 @@ TEST_CASE("panels: layered marks flatten with the top layer winning") {
   CHECK(flat[4].span == Span{12, 20});  // then the quote resumes
   CHECK(flat[4].tag == 7);
   CHECK(flatten_marks({}).empty());
+}
+
+TEST_CASE("panels: the reader shows the analysis and hides site chrome on request") {
+  Harness h;
+  h.app.load_demo_corpus();
+  h.frames(4);
+  REQUIRE_FALSE(h.app.analysing());
+  // 001 (Taiwan-focused news site) has a comment form and teasers at its end.
+  int64_t idx = -1;
+  for (size_t i = 0; i < h.app.corpus.size(); ++i)
+    if (h.app.corpus.doc(i).meta.origin.rfind("001_", 0) == 0) idx = static_cast<int64_t>(i);
+  REQUIRE(idx >= 0);
+  h.app.commands.push_back({Command::Kind::SelectArticle, idx});
+  h.frames(2);
+  const Analysis& an = h.app.corpus.doc(idx).analysis;
+  REQUIRE(an.done);
+  size_t chrome = 0;
+  for (bool b : an.boilerplate) chrome += b;
+  REQUIRE(chrome > 5);
+  const std::string label = "Reader/Site chrome (" + std::to_string(chrome) + ")";
+  REQUIRE(h.click(label.c_str()));
+  CHECK_FALSE(h.app.reader_panel.show_chrome);
+  const std::string sentences = "Reader/Sentences (" + std::to_string(an.sentences.size()) + ")";
+  REQUIRE(h.click(sentences.c_str()));
+  CHECK(h.app.reader_panel.sentence_mode);
+  h.frames(2);
+  CHECK(!an.quotes.empty());
+  CHECK(!an.quantities.empty());
 }

@@ -1,0 +1,172 @@
+#include "analyze.h"
+
+#include <chrono>
+
+#include "boilerplate.h"
+#include "lang_detect.h"
+#include "lang_id.h"
+#include "quantities.h"
+#include "quotes.h"
+#include "segment.h"
+#include "stem.h"
+#include "stopwords.h"
+
+namespace px {
+
+TextResources::TextResources() = default;
+TextResources::~TextResources() = default;
+TextResources::TextResources(TextResources&&) noexcept = default;
+TextResources& TextResources::operator=(TextResources&&) noexcept = default;
+
+TextResources TextResources::load(const std::string& asset_dir) {
+  TextResources r;
+  if (auto l = LanguageIdentifier::load(asset_dir); l.ok()) r.langid = std::make_unique<LanguageIdentifier>(std::move(*l));
+  else r.messages.push_back("language model: " + l.error() + " (using the simple detector)");
+  if (auto s = Segmenter::load(asset_dir); s.ok()) {
+    r.segmenter = std::make_unique<Segmenter>(std::move(*s));
+  } else {
+    r.segmenter = std::make_unique<Segmenter>();  // rules only; CJK one character per word
+    r.messages.push_back("segmentation data: " + s.error() + " (using rules only)");
+  }
+  r.stemmer = std::make_unique<Stemmer>();
+  if (auto w = Stopwords::load(asset_dir); w.ok()) r.stopwords = std::make_unique<Stopwords>(std::move(*w));
+  else r.messages.push_back("stopwords: " + w.error() + " (site-chrome detection is weaker)");
+  if (auto q = QuoteFinder::load(asset_dir); q.ok()) r.quotes = std::make_unique<QuoteFinder>(std::move(*q));
+  else r.messages.push_back("quote lexicon: " + q.error() + " (quotes found without speakers)");
+  if (auto n = QuantityFinder::load(asset_dir); n.ok()) r.quantities = std::make_unique<QuantityFinder>(std::move(*n));
+  else r.messages.push_back("number words: " + n.error() + " (only digits are read as numbers)");
+  return r;
+}
+
+namespace {
+
+std::vector<std::string_view> paragraph_views(const Document& doc) {
+  std::vector<std::string_view> v;
+  v.reserve(doc.paragraphs.size());
+  for (Span p : doc.paragraphs) v.push_back(doc.slice(p));
+  return v;
+}
+
+LanguageGuess identify(const TextResources& res, std::string_view text, std::string_view prior) {
+  return res.langid ? res.langid->identify(text, prior) : guess_language(text);
+}
+
+Span shifted(Span s, uint32_t by) { return {s.begin + by, s.end + by}; }
+
+}  // namespace
+
+void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats) {
+  Analysis a;
+  ArticleMeta& m = doc.meta;
+  const std::vector<std::string_view> paragraphs = paragraph_views(doc);
+
+  // 1. Boilerplate, judged in the language known so far.
+  if (res.stopwords) a.boilerplate = classify_boilerplate(paragraphs, m.language, *res.stopwords, repeats);
+  a.boilerplate.resize(paragraphs.size(), false);
+
+  // 2a. The article's language from its real text, unless the user gave or fixed it.
+  if (m.language_from == Provenance::Detected || m.language_from == Provenance::Missing) {
+    std::string body;
+    for (size_t p = 0; p < paragraphs.size(); ++p)
+      if (!a.boilerplate[p]) (body += paragraphs[p]) += '\n';
+    LanguageGuess g = identify(res, m.title + "\n" + body, {});
+    if (g.code != "und") {
+      m.language = g.code;
+      m.language_confidence = g.confidence;
+      m.language_from = Provenance::Detected;
+    }
+  }
+
+  // 3. Sentences per paragraph (2b. each with its own language), 4. tokens per sentence.
+  for (uint32_t p = 0; p < paragraphs.size(); ++p) {
+    const uint32_t base = doc.paragraphs[p].begin;
+    std::vector<Span> sentences = res.segmenter ? res.segmenter->sentences(paragraphs[p], m.language)
+                                                : std::vector<Span>{{0, static_cast<uint32_t>(paragraphs[p].size())}};
+    std::vector<Span> words;
+    for (Span s : sentences) {
+      SentenceInfo si;
+      si.span = shifted(s, base);
+      si.paragraph = p;
+      si.boilerplate = a.boilerplate[p];
+      const std::string_view text = doc.slice(si.span);
+      if (si.boilerplate) {
+        si.language = m.language;
+      } else {
+        LanguageGuess g = identify(res, text, m.language);
+        si.language = g.code == "und" ? m.language : g.code;
+        si.language_confidence = g.confidence;
+      }
+      const auto sentence_index = static_cast<uint32_t>(a.sentences.size());
+      if (res.segmenter && !si.boilerplate) {
+        words.clear();
+        res.segmenter->append_words(text, si.language, si.span.begin, words);
+        for (Span w : words) {
+          TokenInfo t;
+          t.span = w;
+          t.sentence = sentence_index;
+          t.stem = match_key(doc.slice(t.span), si.language, *res.stemmer);
+          a.tokens.push_back(std::move(t));
+        }
+      }
+      a.sentences.push_back(std::move(si));
+    }
+  }
+
+  // 5. Quotes over the whole text (they may span sentences), outside site chrome.
+  if (res.quotes) {
+    for (QuoteInfo& q : res.quotes->find(doc.text, m.language)) {
+      bool in_chrome = false;
+      for (uint32_t p = 0; p < doc.paragraphs.size(); ++p)
+        if (a.boilerplate[p] && q.span.begin >= doc.paragraphs[p].begin && q.span.begin < doc.paragraphs[p].end) in_chrome = true;
+      if (!in_chrome) a.quotes.push_back(q);
+    }
+  }
+
+  // 6. Quantities per non-chrome paragraph.
+  for (uint32_t p = 0; p < paragraphs.size(); ++p) {
+    if (a.boilerplate[p]) continue;
+    std::vector<QuantityInfo> found = res.quantities ? res.quantities->find(paragraphs[p], m.language)
+                                                     : find_quantities(paragraphs[p], m.language);
+    for (QuantityInfo& q : found) {
+      q.span = shifted(q.span, doc.paragraphs[p].begin);
+      a.quantities.push_back(std::move(q));
+    }
+  }
+  a.done = true;
+  doc.analysis = std::move(a);
+}
+
+AnalysisJob::AnalysisJob() = default;
+AnalysisJob::~AnalysisJob() = default;
+
+void AnalysisJob::restart(const Corpus& corpus) {
+  // Repetition counts are corpus-wide: rebuilding them is one hashing pass, much cheaper than
+  // the analysis itself. Documents analysed before keep their result.
+  repeats_ = std::make_unique<ParagraphRepeats>();
+  pending_.clear();
+  next_ = 0;
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    repeats_->add_document(paragraph_views(corpus.doc(i)));
+    if (!corpus.doc(i).analysis.done) pending_.push_back(i);
+  }
+}
+
+bool AnalysisJob::step(Corpus& corpus, const TextResources& res, double budget_ms) {
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  bool metadata_changed = false, any = false;
+  while (next_ < pending_.size()) {
+    const size_t i = pending_[next_++];
+    if (i >= corpus.size()) continue;  // removed meanwhile
+    Document& d = corpus.doc_for_analysis(i);
+    const std::string before = d.meta.language;
+    analyze_document(d, res, repeats_.get());
+    metadata_changed = metadata_changed || d.meta.language != before;
+    any = true;
+    if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budget_ms) break;
+  }
+  if (any) corpus.analysis_changed(metadata_changed);
+  return running();
+}
+
+}  // namespace px
