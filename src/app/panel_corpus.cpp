@@ -46,10 +46,10 @@ void draw_paste(AppState& app) {
 void draw_detected(AppState& app) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;  // stretch columns share the rest
-  // As tall as its rows need, leaving the message log at least five lines.
+  // As tall as its rows need, leaving the message log at least three lines.
   const float row_h = ImGui::GetTextLineHeightWithSpacing() + 2.f;
   const float needed = row_h * (static_cast<float>(app.corpus.size()) + 1.5f);
-  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.f - row_h * 5.f;
+  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.f - row_h * 3.f;
   const float height = app.corpus_panel.show_log ? std::max(row_h * 3.f, std::min(needed, room)) : 0.f;
   if (!ImGui::BeginTable("detected", 7, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);

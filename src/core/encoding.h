@@ -34,4 +34,14 @@ void append_utf8(std::string& out, char32_t cp);
 // advances by one byte.
 char32_t next_codepoint(std::string_view s, size_t& i);
 
+// next_codepoint with the ASCII case inline, for loops that see every byte of a corpus.
+inline char32_t next_codepoint_fast(std::string_view s, size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_codepoint(s, i);
+}
+
 }  // namespace px
