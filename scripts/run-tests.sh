@@ -43,7 +43,9 @@ tail -3 "$log_dir/wasm-core.log"; count_doctest "$log_dir/wasm-core.log"
 step "browser: end-to-end tests (Chromium)"
 scripts/run-e2e.sh 2>&1 | tee "$log_dir/e2e.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || tiers_failed+=("e2e")
-p=$(grep -E '^# pass ' "$log_dir/e2e.log" | tail -1 | awk '{print $3}'); f=$(grep -E '^# fail ' "$log_dir/e2e.log" | tail -1 | awk '{print $3}')
+# node's test runner closes with "ℹ pass N" / "ℹ fail N" (spec reporter) or "# pass N" (tap).
+p=$(grep -E '^(ℹ|#) pass [0-9]+' "$log_dir/e2e.log" | tail -1 | awk '{print $3}')
+f=$(grep -E '^(ℹ|#) fail [0-9]+' "$log_dir/e2e.log" | tail -1 | awk '{print $3}')
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 [ -n "$p" ] || { failed=$((failed + 1)); tiers_failed+=("e2e (no result)"); }
 
