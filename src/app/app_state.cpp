@@ -196,14 +196,35 @@ nlohmann::json AppState::state_json() {
     const ArticleMeta& m = corpus.doc(rows[i]).meta;
     visible.push_back({{"id", m.id}, {"source", m.source}, {"title", m.title}, {"language", m.language}, {"published", m.published}});
   }
-  nlohmann::json selected_id = nullptr;
-  if (selected >= 0 && static_cast<size_t>(selected) < corpus.size()) selected_id = corpus.doc(selected).meta.id;
+  nlohmann::json selected_id = nullptr, analysis = nullptr;
+  if (selected >= 0 && static_cast<size_t>(selected) < corpus.size()) {
+    const Document& d = corpus.doc(selected);
+    selected_id = d.meta.id;
+    if (d.analysis.done) {
+      // What the text pipeline found in the selected article (for embedding pages and tests).
+      size_t chrome = 0;
+      for (bool b : d.analysis.boilerplate) chrome += b;
+      nlohmann::json quotes = nlohmann::json::array(), numbers = nlohmann::json::array(), languages = nlohmann::json::object();
+      for (const QuoteInfo& q : d.analysis.quotes)
+        quotes.push_back({{"text", d.slice(q.span)}, {"speaker", d.slice(q.speaker)}, {"cue", d.slice(q.cue)}});
+      for (const QuantityInfo& q : d.analysis.quantities) {
+        nlohmann::json v = q.value == q.value ? nlohmann::json(q.value) : nlohmann::json(nullptr);  // NaN: corrupt
+        numbers.push_back({{"text", d.slice(q.span)}, {"value", v}, {"unit", q.unit}});
+      }
+      for (const SentenceInfo& s : d.analysis.sentences) languages[s.language] = languages.value(s.language, 0) + 1;
+      analysis = {{"chrome_paragraphs", chrome}, {"paragraphs", d.paragraphs.size()},
+                  {"sentences", d.analysis.sentences.size()}, {"sentence_languages", languages},
+                  {"tokens", d.analysis.tokens.size()}, {"quotes", quotes}, {"quantities", numbers}};
+    }
+  }
   return {{"corpus_size", corpus.size()},
           {"filters", filter_to_json(filter)},
           {"visible_count", rows.size()},
           {"visible_rows", visible},
           {"selected", selected_id},
-          {"loading", loading()}};
+          {"selected_analysis", analysis},
+          {"loading", loading()},
+          {"analysing", analysing()}};
 }
 
 }  // namespace px

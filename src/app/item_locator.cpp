@@ -49,6 +49,12 @@ namespace px {
 void enable_item_locator() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
 
 std::optional<ItemRect> locate_item(std::string_view label) {
+  // "window:Name" is the window itself (its title bar is the top ImGui::GetFrameHeight()).
+  if (label.substr(0, 7) == "window:") {
+    ImGuiWindow* w = ImGui::FindWindowByName(std::string(label.substr(7)).c_str());
+    if (!w || !w->WasActive) return std::nullopt;
+    return ItemRect{w->Pos.x, w->Pos.y, w->Size.x, w->Size.y};
+  }
   auto id = g_ids.find(std::string(label));
   if (id == g_ids.end()) return std::nullopt;
   auto r = g_rects.find(id->second);

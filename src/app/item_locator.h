@@ -21,8 +21,8 @@ struct ItemRect {
 void enable_item_locator();
 
 // `label` is a widget label as written in the code ("Open files…", "##search"), optionally
-// prefixed with its window name and a slash ("Corpus/Open files…"). Only items drawn in the
-// last two frames are found.
+// prefixed with its window name and a slash ("Corpus/Open files…"), or "window:Reader" for a
+// window's own rectangle. Only items drawn in the last two frames are found.
 std::optional<ItemRect> locate_item(std::string_view label);
 
 }  // namespace px

@@ -116,6 +116,7 @@ int main(int, char**) {
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // settings go through IndexedDB (web.cpp), not a file
+  io.IniSavingRate = 1.0f;   // a moved panel is saved within a second (default 5 s)
   std::string ini;
   if (read_file(px::kSavedSettingsPath, ini)) ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
 

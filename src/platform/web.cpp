@@ -97,6 +97,7 @@ bool BrowserPlatform::persistent() const { return js_persistent() != 0; }
 
 void BrowserPlatform::flush(AppState& app) {
   last_save_ms_ = -1e18;  // no debounce
+  settings_dirty_ = true;  // ImGui may not have asked yet (it waits io.IniSavingRate)
   persist_if_needed(app, 0);
 }
 
