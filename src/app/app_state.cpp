@@ -135,8 +135,19 @@ const std::vector<uint32_t>& AppState::visible_rows() {
   const QueryResult& q = query();
   uint64_t key = (static_cast<uint64_t>(articles_panel.sort_column) << 1) | (articles_panel.sort_ascending ? 1 : 0);
   if (sorted_key_ != key) {
-    sorted_ = q.rows;
-    sort_rows(corpus, sorted_, articles_panel.sort_column, articles_panel.sort_ascending);
+    if (sorted_all_rev_ != corpus.revision() || sorted_all_key_ != key) {
+      sorted_all_.resize(corpus.size());
+      for (uint32_t i = 0; i < sorted_all_.size(); ++i) sorted_all_[i] = i;
+      sort_rows(corpus, sorted_all_, articles_panel.sort_column, articles_panel.sort_ascending);
+      sorted_all_rev_ = corpus.revision();
+      sorted_all_key_ = key;
+    }
+    std::vector<bool> shown(corpus.size(), false);
+    for (uint32_t r : q.rows) shown[r] = true;
+    sorted_.clear();
+    sorted_.reserve(q.rows.size());
+    for (uint32_t r : sorted_all_)
+      if (shown[r]) sorted_.push_back(r);
     sorted_key_ = key;
   }
   return sorted_;
