@@ -61,9 +61,16 @@
     return factory(config).then(function (mod) {
       return startedPromise.then(function () { return mod; });
     }).then(function (mod) {
+      // Arguments go through the heap, not ccall's 'string' type: that copies onto the 5 MB
+      // wasm stack, and a large addArticles() call overflowed it.
       function call(fn, arg) {
-        var out = mod.ccall(fn, 'string', ['string'], [arg === undefined ? '' : (typeof arg === 'string' ? arg : JSON.stringify(arg))]);
-        return JSON.parse(out);
+        var text = arg === undefined ? '' : (typeof arg === 'string' ? arg : JSON.stringify(arg));
+        var ptr = mod.stringToNewUTF8(text);
+        try {
+          return JSON.parse(mod.ccall(fn, 'string', ['number'], [ptr]));
+        } finally {
+          mod._free(ptr);
+        }
       }
       var instance = {
         module: mod,

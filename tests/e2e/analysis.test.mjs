@@ -79,3 +79,28 @@ test('a panel moved by the user stays where it was put after a reload', async ()
     await context.close();
   }
 });
+
+test('addArticles takes a large batch in one call (it used to overflow the wasm stack)', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await openApp(context, server.origin + '/');
+    const result = await page.evaluate(() => {
+      const articles = [];
+      for (let i = 0; i < 12000; ++i) {
+        articles.push({ id: 'big-' + i, source: 'Outlet ' + (i % 7), language: 'en',
+                        title: 'Generated article ' + i,
+                        text: 'NATO Secretary General Mark Rutte met Prime Minister Shigeru Ishiba in Tokyo. ' + i });
+      }
+      const chars = JSON.stringify(articles).length;
+      const r = window.parallax.addArticles(articles);
+      return { chars, added: r.added, size: window.parallax.getState().corpus_size };
+    });
+    assert.ok(result.chars > 1500000, `the batch is ${result.chars} characters`);
+    assert.equal(result.added, 12000);
+    assert.equal(result.size, 12005);
+    await frames(page, 3);
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
