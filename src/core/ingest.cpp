@@ -533,10 +533,10 @@ std::string size_text(size_t bytes) {
 
 }  // namespace
 
-IngestOutcome ingest_bytes(std::string_view name, std::string_view bytes, InputFormat format) {
+IngestOutcome ingest_bytes(std::string_view name, std::string_view bytes, InputFormat format, size_t max_bytes) {
   IngestOutcome out;
   Sink sink{name, out};
-  if (bytes.size() > kMaxInputBytes) {
+  if (bytes.size() > max_bytes) {
     sink.say(IngestMessage::Level::Error, "the file is " + size_text(bytes.size()) + ", above the " +
              size_text(kMaxInputBytes) + " limit: split it (e.g. JSON Lines in parts) and load the parts");
     out.failed = true;

@@ -40,8 +40,9 @@ struct IngestOutcome {
 
 // `name` is the file name (or "paste", or a URL); it picks the format and is the outlet of
 // last resort.
+// `max_bytes`: the app restoring its own saved corpus passes SIZE_MAX (it was loaded once).
 IngestOutcome ingest_bytes(std::string_view name, std::string_view bytes,
-                           InputFormat format = InputFormat::Auto);
+                           InputFormat format = InputFormat::Auto, size_t max_bytes = kMaxInputBytes);
 
 // Builds one Document from a JSON record (object). Returns false (and says why in `error`)
 // when the record has no usable text.

@@ -8,6 +8,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -136,7 +137,10 @@ int main(int, char**) {
   std::string saved;
   const bool demo = EM_ASM_INT({ return Module.parallax.demo ? 1 : 0; });
   if (read_file(px::kSavedCorpusPath, saved) && !saved.empty()) {
-    px::IngestOutcome out = px::ingest_bytes("saved corpus", saved, px::InputFormat::JsonLines);
+    // No size limit here: the saved corpus may have grown past one file's limit through
+    // several loads, and refusing it would lose it (and the next save would overwrite it).
+    px::IngestOutcome out = px::ingest_bytes("saved corpus", saved, px::InputFormat::JsonLines, SIZE_MAX);
+    for (px::IngestMessage& m : out.messages) app.report(m.level, std::move(m.text));
     app.corpus.add_all(std::move(out.documents));
     app.selected = app.corpus.empty() ? -1 : 0;
     app.report(px::IngestMessage::Level::Info, "restored " + std::to_string(app.corpus.size()) + " articles saved in this browser");
