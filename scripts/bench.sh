@@ -6,15 +6,19 @@
 #
 # Build dirs: build-bench (native, Release) and build-bench-wasm (emcc, Release); they are
 # reused. The raw JSON of both runs is kept in build-bench/bench-native.json and
-# build-bench-wasm/bench-wasm.json. Expect ~35 s native + ~55 s wasm on 2 cores, plus the
+# build-bench-wasm/bench-wasm.json. Expect ~60 s native + ~100 s wasm on 2 cores, plus the
 # builds the first time (SDL2 for wasm is only needed by CMake's configure step and comes
-# from the cache that build-wasm.sh fills).
+# from the cache that build-wasm.sh fills). The text pipeline's models and dictionaries come
+# from build-wasm/assets (made by build-wasm.sh); px_bench --assets DIR points elsewhere.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NODE_PATH=/usr/share/nodejs  # emcc's JS optimizer needs Debian's acorn (toolchain.md)
 jobs="$(nproc)"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+[ -d build-wasm/assets/langid ] ||
+  echo "bench.sh: build-wasm/assets is missing or incomplete (run ./build-wasm.sh): the text pipeline will run without its models" >&2
 
 step "native build (build-bench)"
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >build-bench.configure.log 2>&1 ||

@@ -2,11 +2,13 @@
 // Benchmarks, not tests: nothing here passes or fails; docs/benchmarks.md records the figures
 // together with the command that produced them.
 //
-//   px_bench [--articles N] [--json]
-//     --articles N  size of the short-article corpus for add_all / run_query / sort_rows /
-//                   to_jsonl (default 100000; ~300 bytes of text each). The long-article set (ingest, fold, pipeline) is
-//                   min(N, 10000) articles of ~2-3 KB.
+//   px_bench [--articles N] [--json] [--only P[,P]] [--assets DIR] [--write DIR]
+//     --articles N  size of the short-article corpus (~300 bytes of text each) for add_all,
+//                   run_query, sort_rows, to_jsonl (default 100000). The long-article set
+//                   (ingest, fold, pipeline, text pipeline) is min(N, 10000) articles of ~2.5 KB.
 //     --json        one JSON object on stdout instead of the table.
+//     --only P[,P]  run only the measurements whose names start with P (e.g. for a profiler:
+//                   perf record build-bench/px_bench --only analyze_long)
 //     --assets DIR  the text pipeline's models and dictionaries (default: build-wasm/assets of
 //                   this checkout, made by build-wasm.sh / scripts/make-assets.sh)
 //     --write DIR   write the generated corpus (DIR/bench-long.jsonl, DIR/bench-short.jsonl)
@@ -408,9 +410,31 @@ uint64_t mix(uint64_t h, uint64_t a, uint64_t b, uint64_t c) {
 }  // results feed this so nothing is optimised away; printed at the end
 bool g_quiet = false;
 
+// --only PREFIX[,PREFIX...]: run just the measurements whose names start with one of them.
+std::vector<std::string> g_only;
+bool wanted(std::string_view name) {
+  if (g_only.empty()) return true;
+  for (const std::string& p : g_only)
+    if (name.substr(0, p.size()) == p) return true;
+  return false;
+}
+// A section runs when a measurement in it (whose name starts with one of `prefixes`) is wanted.
+bool wanted_any(std::initializer_list<std::string_view> prefixes) {
+  if (g_only.empty()) return true;
+  for (std::string_view n : prefixes)
+    for (const std::string& p : g_only)
+      if (n.substr(0, p.size()) == p || std::string_view(p).substr(0, n.size()) == n) return true;
+  return false;
+}
+bool g_last_ran = false;
+Result g_skipped;  // the detail of a skipped measurement lands here
+Result& last() { return g_last_ran ? g_results.back() : g_skipped; }
+
 // `once` performs one run and returns its time in ms (so it can exclude its own setup).
 void measure(const std::string& name, const std::string& what, int runs, const std::function<double()>& once,
                 double bytes = 0) {
+  g_last_ran = wanted(name);
+  if (!g_last_ran) return;
   if (!g_quiet) std::fprintf(stderr, "  %-28s", name.c_str());
   std::vector<double> t;
   const uint64_t total_before = g_sink;
@@ -467,7 +491,7 @@ std::string default_assets_dir() {
 }
 
 void usage() {
-  std::fprintf(stderr, "usage: px_bench [--articles N] [--json] [--write DIR] [--assets DIR]\n");
+  std::fprintf(stderr, "usage: px_bench [--articles N] [--json] [--only PREFIX[,PREFIX]] [--write DIR] [--assets DIR]\n");
 }
 
 }  // namespace
@@ -487,6 +511,12 @@ int main(int argc, char** argv) {
         return 2;
       }
       n_short = static_cast<uint32_t>(v);
+    } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+      for (std::string_view list = argv[++i]; !list.empty();) {
+        const size_t comma = std::min(list.find(','), list.size());
+        if (comma) g_only.emplace_back(list.substr(0, comma));
+        list.remove_prefix(std::min(comma + 1, list.size()));
+      }
     } else if (!std::strcmp(argv[i], "--assets") && i + 1 < argc) {
       assets_dir = argv[++i];
     } else if (!std::strcmp(argv[i], "--write") && i + 1 < argc) {
@@ -525,7 +555,7 @@ int main(int argc, char** argv) {
 
   // ---- the long articles: ingest, fold, the whole text pipeline ---------------------------
   const std::string long_given = generate_jsonl(n_long, {Length::Long, true});
-  const std::string long_detect = generate_jsonl(n_long, {Length::Long, false});
+  const std::string long_detect = wanted_any({"ingest_jsonl_detect"}) ? generate_jsonl(n_long, {Length::Long, false}) : "";
   const double long_mb = long_given.size() / 1e6;
 
   measure("ingest_jsonl", "ingest_bytes, JSONL, language given", 3, [&] {
@@ -535,7 +565,7 @@ int main(int argc, char** argv) {
     g_sink += out.documents.size();
     return ms;
   }, static_cast<double>(long_given.size()));
-  g_results.back().detail = std::to_string(n_long) + " articles, " + fmt("%.1f MB", long_mb);
+  last().detail = std::to_string(n_long) + " articles, " + fmt("%.1f MB", long_mb);
 
   {
     size_t docs = 0;
@@ -547,12 +577,12 @@ int main(int argc, char** argv) {
       g_sink += docs;
       return ms;
     }, static_cast<double>(long_detect.size()));
-    g_results.back().detail = std::to_string(docs) + " articles, " +
+    last().detail = std::to_string(docs) + " articles, " +
         fmt("%.1f MB", long_detect.size() / 1e6);
   }
 
   // fold_for_search over the article texts, all languages and per script.
-  {
+  if (wanted_any({"fold"})) {
     std::vector<std::string> texts(n_long);
     std::vector<uint32_t> lang(n_long);
     std::string scratch;
@@ -586,7 +616,7 @@ int main(int argc, char** argv) {
         g_sink += total;
         return ms;
       }, bytes);
-      g_results.back().detail = std::to_string(sel.size()) + " texts, " + fmt("%.1f MB", bytes / 1e6);
+      last().detail = std::to_string(sel.size()) + " texts, " + fmt("%.1f MB", bytes / 1e6);
     }
   }
 
@@ -602,7 +632,7 @@ int main(int argc, char** argv) {
       g_sink += size;
       return ms;  // the corpus is freed after the clock stopped
     }, static_cast<double>(long_given.size()));
-    g_results.back().detail = std::to_string(size) + " articles";
+    last().detail = std::to_string(size) + " articles";
   }
 
   // The text pipeline (analyze.h): resources, then every stage over the long articles, as the
@@ -615,9 +645,10 @@ int main(int argc, char** argv) {
     res = std::move(r);
     return ms;
   });
-  g_results.back().detail = res.messages.empty() ? "all resources loaded"
-                                                 : std::to_string(res.messages.size()) + " missing: " + res.messages.front();
-  {
+  if (!g_last_ran && wanted("analyze_long")) res = px::TextResources::load(assets_dir);
+  last().detail = res.messages.empty() ? "all resources loaded"
+                                       : std::to_string(res.messages.size()) + " missing: " + res.messages.front();
+  if (wanted("analyze_long")) {
     const std::vector<px::Document> long_docs = px::ingest_bytes("bench.jsonl", long_given).documents;
     size_t sentences = 0, tokens = 0, quotes = 0, quantities = 0, chrome = 0, paragraphs = 0;
     measure("analyze_long", "text pipeline (AnalysisJob), long articles", 3, [&] {
@@ -648,145 +679,148 @@ int main(int argc, char** argv) {
       }
       return ms;
     }, static_cast<double>(long_given.size()));
-    g_results.back().detail = std::to_string(long_docs.size()) + " articles: " + std::to_string(sentences) + " sentences, " +
+    last().detail = std::to_string(long_docs.size()) + " articles: " + std::to_string(sentences) + " sentences, " +
                               std::to_string(tokens) + " tokens, " + std::to_string(quotes) + " quotes, " +
                               std::to_string(quantities) + " quantities; " + std::to_string(chrome) + " of " +
                               std::to_string(paragraphs) + " paragraphs judged site chrome";
   }
 
   // ---- the short articles: a big table ----------------------------------------------------
-  const std::string short_jsonl = generate_jsonl(n_short, {Length::Short, true});
-  std::vector<px::Document> short_docs;
-  measure("ingest_short", "ingest_bytes, JSONL, short articles", 3, [&] {
-    short_docs.clear();
-    short_docs.shrink_to_fit();
-    auto t0 = Clock::now();
-    px::IngestOutcome out = px::ingest_bytes("bench.jsonl", short_jsonl);
-    double ms = ms_since(t0);
-    short_docs = std::move(out.documents);
-    return ms;
-  }, static_cast<double>(short_jsonl.size()));
-  g_results.back().detail = std::to_string(short_docs.size()) + " articles, " +
-      fmt("%.1f MB", short_jsonl.size() / 1e6);
-
-  measure("add_all", "Corpus::add_all, short articles", 3, [&] {
-    std::vector<px::Document> copy = short_docs;  // add_all consumes its argument
-    auto c = std::make_unique<px::Corpus>();
-    auto t0 = Clock::now();
-    c->add_all(std::move(copy));
-    double ms = ms_since(t0);
-    g_sink += c->size();
-    return ms;  // the corpus is freed after the clock stopped
-  });
-  g_results.back().detail = std::to_string(short_docs.size()) + " articles";
-
-  px::Corpus corpus;
-  corpus.add_all(short_docs);
   size_t key_bytes = 0;
-  for (size_t i = 0; i < corpus.size(); ++i) key_bytes += corpus.search_key(i).size();
-
-  // Adding documents restarts the AnalysisJob: it re-hashes every paragraph of the corpus.
-  measure("analysis_restart", "AnalysisJob::restart (paragraph repeats)", 5, [&] {
-    px::AnalysisJob job;
-    auto t0 = Clock::now();
-    job.restart(corpus);
-    double ms = ms_since(t0);
-    g_sink += job.total();
-    return ms;
-  });
-  g_results.back().detail = std::to_string(corpus.size()) + " articles";
-
-  struct Q { const char* name; const char* what; px::Filter f; };
-  std::vector<Q> queries;
-  queries.push_back({"query_all", "run_query, no filter", {}});
-  {
-    px::Filter f; f.text = "rutte";
-    queries.push_back({"query_text_common", "run_query, text \"rutte\"", f});
-  }
-  {
-    px::Filter f; f.text = "munchen";
-    queries.push_back({"query_text_rare", "run_query, text \"munchen\" (München)", f});
-  }
-  {
-    px::Filter f; f.text = "xylophone";
-    queries.push_back({"query_text_none", "run_query, text matching nothing", f});
-  }
-  {
-    px::Filter f; f.text = "rutte brussel";
-    queries.push_back({"query_text_two_terms", "run_query, text \"rutte brussel\"", f});
-  }
-  {
-    px::Filter f; f.languages = {"de", "fr"};
-    queries.push_back({"query_facet_language", "run_query, languages de+fr", f});
-  }
-  {
-    px::Filter f; f.sources = {"Harbour Times"};
-    queries.push_back({"query_facet_source", "run_query, one outlet", f});
-  }
-  {
-    px::Filter f; f.text = "rutte"; f.languages = {"it", "es"}; f.date_from = "2024-01-01"; f.date_to = "2024-06-30";
-    queries.push_back({"query_combined", "run_query, text + languages + dates", f});
-  }
-  for (const Q& q : queries) {
-    size_t rows = 0;
-    measure(q.name, q.what, 7, [&] {
+  if (wanted_any({"ingest_short", "add_all", "analysis_restart", "query", "sort", "to_jsonl"})) {
+    const std::string short_jsonl = generate_jsonl(n_short, {Length::Short, true});
+    std::vector<px::Document> short_docs;
+    measure("ingest_short", "ingest_bytes, JSONL, short articles", 3, [&] {
+      short_docs.clear();
+      short_docs.shrink_to_fit();
       auto t0 = Clock::now();
-      px::QueryResult r = px::run_query(corpus, q.f);
+      px::IngestOutcome out = px::ingest_bytes("bench.jsonl", short_jsonl);
       double ms = ms_since(t0);
-      rows = r.rows.size();
-      g_sink += rows + r.languages.size() + r.sources.size();
+      short_docs = std::move(out.documents);
       return ms;
-    }, q.f.text.empty() ? 0 : static_cast<double>(key_bytes));
-    g_results.back().detail = std::to_string(rows) + " rows";
-  }
+    }, static_cast<double>(short_jsonl.size()));
+    last().detail = std::to_string(short_docs.size()) + " articles, " +
+        fmt("%.1f MB", short_jsonl.size() / 1e6);
+    if (short_docs.empty()) short_docs = px::ingest_bytes("bench.jsonl", short_jsonl).documents;  // --only skipped it
 
-  const std::vector<uint32_t> all_rows = px::run_query(corpus, {}).rows;
-  struct S { const char* name; const char* what; px::SortColumn col; bool asc; };
-  const std::vector<S> sorts = {
-      {"sort_date_desc", "sort_rows, date descending (the default)", px::SortColumn::Date, false},
-      {"sort_title", "sort_rows, title ascending", px::SortColumn::Title, true},
-      {"sort_source", "sort_rows, outlet ascending", px::SortColumn::Source, true},
-      {"sort_words", "sort_rows, words ascending", px::SortColumn::Words, true},
-  };
-  for (const S& s : sorts) {
-    measure(s.name, s.what, 5, [&] {
-      std::vector<uint32_t> rows = all_rows;
+    measure("add_all", "Corpus::add_all, short articles", 3, [&] {
+      std::vector<px::Document> copy = short_docs;  // add_all consumes its argument
+      auto c = std::make_unique<px::Corpus>();
       auto t0 = Clock::now();
-      px::sort_rows(corpus, rows, s.col, s.asc);
+      c->add_all(std::move(copy));
       double ms = ms_since(t0);
-      for (uint32_t r : rows) g_sink = mix(g_sink, r, 0, 0);  // the whole order
+      g_sink += c->size();
+      return ms;  // the corpus is freed after the clock stopped
+    });
+    last().detail = std::to_string(short_docs.size()) + " articles";
+
+    px::Corpus corpus;
+    corpus.add_all(short_docs);
+    for (size_t i = 0; i < corpus.size(); ++i) key_bytes += corpus.search_key(i).size();
+
+    // Adding documents restarts the AnalysisJob: it re-hashes every paragraph of the corpus.
+    measure("analysis_restart", "AnalysisJob::restart (paragraph repeats)", 5, [&] {
+      px::AnalysisJob job;
+      auto t0 = Clock::now();
+      job.restart(corpus);
+      double ms = ms_since(t0);
+      g_sink += job.total();
       return ms;
     });
-    g_results.back().detail = std::to_string(all_rows.size()) + " rows";
-  }
+    last().detail = std::to_string(corpus.size()) + " articles";
 
-  // The browser app writes the whole corpus as JSON Lines after each change (persistence).
-  {
-    size_t bytes = 0;
-    measure("to_jsonl", "to_jsonl (the app's save after a change)", 3, [&] {
-      auto t0 = Clock::now();
-      std::string s = px::to_jsonl(corpus);
-      double ms = ms_since(t0);
-      bytes = s.size();
-      g_sink = mix(g_sink, bytes, fnv(s), 0);
-      return ms;
-    });
-    g_results.back().detail = std::to_string(corpus.size()) + " articles, " + fmt("%.1f MB", bytes / 1e6);
-  }
+    struct Q { const char* name; const char* what; px::Filter f; };
+    std::vector<Q> queries;
+    queries.push_back({"query_all", "run_query, no filter", {}});
+    {
+      px::Filter f; f.text = "rutte";
+      queries.push_back({"query_text_common", "run_query, text \"rutte\"", f});
+    }
+    {
+      px::Filter f; f.text = "munchen";
+      queries.push_back({"query_text_rare", "run_query, text \"munchen\" (München)", f});
+    }
+    {
+      px::Filter f; f.text = "xylophone";
+      queries.push_back({"query_text_none", "run_query, text matching nothing", f});
+    }
+    {
+      px::Filter f; f.text = "rutte brussel";
+      queries.push_back({"query_text_two_terms", "run_query, text \"rutte brussel\"", f});
+    }
+    {
+      px::Filter f; f.languages = {"de", "fr"};
+      queries.push_back({"query_facet_language", "run_query, languages de+fr", f});
+    }
+    {
+      px::Filter f; f.sources = {"Harbour Times"};
+      queries.push_back({"query_facet_source", "run_query, one outlet", f});
+    }
+    {
+      px::Filter f; f.text = "rutte"; f.languages = {"it", "es"}; f.date_from = "2024-01-01"; f.date_to = "2024-06-30";
+      queries.push_back({"query_combined", "run_query, text + languages + dates", f});
+    }
+    for (const Q& q : queries) {
+      size_t rows = 0;
+      measure(q.name, q.what, 7, [&] {
+        auto t0 = Clock::now();
+        px::QueryResult r = px::run_query(corpus, q.f);
+        double ms = ms_since(t0);
+        rows = r.rows.size();
+        g_sink += rows + r.languages.size() + r.sources.size();
+        return ms;
+      }, q.f.text.empty() ? 0 : static_cast<double>(key_bytes));
+      last().detail = std::to_string(rows) + " rows";
+    }
 
-  // addArticles in chunks: each add_all into a big corpus (last: it grows the corpus).
-  {
-    const size_t before = corpus.size();
-    int run = 0;
-    measure("add_all_1000_more", "Corpus::add_all, 1,000 more into the corpus", 5, [&] {
-      std::vector<px::Document> more(short_docs.begin(), short_docs.begin() + std::min<size_t>(1000, short_docs.size()));
-      for (px::Document& d : more) d.meta.id += "-more" + std::to_string(run);
-      ++run;
-      auto t0 = Clock::now();
-      corpus.add_all(std::move(more));
-      return ms_since(t0);
-    });
-    g_results.back().detail = "corpus of " + std::to_string(before) + " .. " + std::to_string(corpus.size());
+    const std::vector<uint32_t> all_rows = px::run_query(corpus, {}).rows;
+    struct S { const char* name; const char* what; px::SortColumn col; bool asc; };
+    const std::vector<S> sorts = {
+        {"sort_date_desc", "sort_rows, date descending (the default)", px::SortColumn::Date, false},
+        {"sort_title", "sort_rows, title ascending", px::SortColumn::Title, true},
+        {"sort_source", "sort_rows, outlet ascending", px::SortColumn::Source, true},
+        {"sort_words", "sort_rows, words ascending", px::SortColumn::Words, true},
+    };
+    for (const S& s : sorts) {
+      measure(s.name, s.what, 5, [&] {
+        std::vector<uint32_t> rows = all_rows;
+        auto t0 = Clock::now();
+        px::sort_rows(corpus, rows, s.col, s.asc);
+        double ms = ms_since(t0);
+        for (uint32_t r : rows) g_sink = mix(g_sink, r, 0, 0);  // the whole order
+        return ms;
+      });
+      last().detail = std::to_string(all_rows.size()) + " rows";
+    }
+
+    // The browser app writes the whole corpus as JSON Lines after each change (persistence).
+    {
+      size_t bytes = 0;
+      measure("to_jsonl", "to_jsonl (the app's save after a change)", 3, [&] {
+        auto t0 = Clock::now();
+        std::string s = px::to_jsonl(corpus);
+        double ms = ms_since(t0);
+        bytes = s.size();
+        g_sink = mix(g_sink, bytes, fnv(s), 0);
+        return ms;
+      });
+      last().detail = std::to_string(corpus.size()) + " articles, " + fmt("%.1f MB", bytes / 1e6);
+    }
+
+    // addArticles in chunks: each add_all into a big corpus (last: it grows the corpus).
+    {
+      const size_t before = corpus.size();
+      int run = 0;
+      measure("add_all_1000_more", "Corpus::add_all, 1,000 more into the corpus", 5, [&] {
+        std::vector<px::Document> more(short_docs.begin(), short_docs.begin() + std::min<size_t>(1000, short_docs.size()));
+        for (px::Document& d : more) d.meta.id += "-more" + std::to_string(run);
+        ++run;
+        auto t0 = Clock::now();
+        corpus.add_all(std::move(more));
+        return ms_since(t0);
+      });
+      last().detail = "corpus of " + std::to_string(before) + " .. " + std::to_string(corpus.size());
+    }
   }
 
   const double total_s = ms_since(t_start) / 1000.0;

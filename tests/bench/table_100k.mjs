@@ -17,10 +17,11 @@
 //              --analysis-wait seconds, default 120, for that)
 // and finally reloads the page (the corpus comes back from IndexedDB) and times the start.
 // Options: --long (articles of ~2.5 KB instead of ~300 bytes), --no-language (leave the
-// language to the detectors), --chunk N (articles per addArticles call, default 1000).
+// language to the detectors), --chunk N (articles per addArticles call, default 1000),
+// --dist DIR (serve another build), --profile SCENARIO (CPU profile of one scenario, below).
 // Rendering is WebGL2 on SwiftShader (software) in this headless setup: frame times include
 // CPU rasterisation that a GPU would do, so they are an upper bound for a real browser.
-// Screenshot: tests/e2e/out/bench-100k.png (the table mid-scroll).
+// Screenshot: tests/e2e/out/bench-100k.png (the table mid-scroll; default corpus only).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,8 +39,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--di
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 const USAGE = 'usage: node tests/bench/table_100k.mjs [--articles N] [--long] [--no-language] [--chunk N] ' +
-  '[--seconds S] [--analysis-wait S] [--json]';
-const opts = { articles: 100000, chunk: 1000, seconds: 5, analysisWait: 120, long: false, language: true, json: false };
+  '[--seconds S] [--analysis-wait S] [--dist DIR] [--profile SCENARIO] [--json]';
+const opts = { articles: 100000, chunk: 1000, seconds: 5, analysisWait: 120, long: false, language: true, json: false,
+  dist: join(ROOT, 'dist'), profile: null };
 for (let i = 2; i < process.argv.length; ++i) {
   const a = process.argv[i];
   const num = () => { const v = Number(process.argv[++i]); if (!(v >= 0)) { console.error(USAGE); process.exit(2); } return v; };
@@ -50,6 +52,8 @@ for (let i = 2; i < process.argv.length; ++i) {
   else if (a === '--chunk') opts.chunk = num();
   else if (a === '--seconds') opts.seconds = num();
   else if (a === '--analysis-wait') opts.analysisWait = num();
+  else if (a === '--dist' && i + 1 < process.argv.length) opts.dist = process.argv[++i];
+  else if (a === '--profile' && i + 1 < process.argv.length) opts.profile = process.argv[++i];
   else { console.error(USAGE); process.exit(2); }
 }
 // addArticles passes its JSON through Emscripten's ccall, which copies string arguments onto
@@ -362,7 +366,7 @@ function makeArticles(langs, from, to, long, withLanguage) {
 
 // ---- helpers -------------------------------------------------------------------------------
 async function startServer() {
-  const child = spawn(process.execPath, [join(ROOT, 'web/serve.mjs'), join(ROOT, 'dist'), '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'web/serve.mjs'), opts.dist, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.mjs printed no port in 10 s:\n${output}`)), 10000);
@@ -434,8 +438,10 @@ function installFrameProbe() {
     const begin = performance.now();
     probe.pending = new Promise((resolve) => {
       // Callback entry times, not rAF timestamps: the first timestamp after a long task (the
-      // add) is the frame's begin time from before that task and would count the task.
-      const times = [];
+      // add) is the frame's begin time from before that task and would count the task. The
+      // recording's start is the first point, so a heavy first frame (the app's callback runs
+      // before this one) is inside the first interval.
+      const times = [begin];
       const step = () => {
         const t = performance.now();
         times.push(t);
@@ -451,15 +457,49 @@ function installFrameProbe() {
 
 // One scenario: records for `ms` while `drive()` runs (or waits for a recording that the page
 // already started, `started`). Returns frame-interval stats, app CPU and GPU wait per frame.
-async function scenario(page, ms, drive = async () => {}, { started = false } = {}) {
+async function scenario(page, ms, drive = async () => {}, { started = false, name = '' } = {}) {
+  const cdp = opts.profile === name ? await page.context().newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   if (!started) await page.evaluate((d) => window.__pxbench.begin(d), ms);
   const analysing = await page.evaluate(() => window.parallax.getState().analysing);
   const extra = await drive();
   const r = await page.evaluate(() => window.__pxbench.pending);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    result.profile = { scenario: name, ...inclusive(profile) };
+    await cdp.detach();
+  }
   const s = stats(r.deltas);
   const app = stats(r.frames.map((f) => f.cpu - f.wait), true), wait = stats(r.frames.map((f) => f.wait), true);
   return { ...s, app_median_ms: app.median_ms, app_p95_ms: app.p95_ms, app_max_ms: app.max_ms,
     gpu_wait_median_ms: wait.median_ms, analysing, ...(extra || {}) };
+}
+
+// --profile SCENARIO: a CPU profile (DevTools protocol) of that scenario, summed per function
+// including callees. Function names need a build linked with --profiling-funcs, e.g.
+//   emcmake cmake -S . -B build-bench-prof -DCMAKE_BUILD_TYPE=Release -DPX_SDL2_PREFIX=$(scripts/build-sdl2.sh) \
+//     -DPX_ASSET_DIR=$PWD/build-wasm/assets -DPX_SINGLE_FILE=OFF -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
+//   cmake --build build-bench-prof --target parallax_web
+//   mkdir -p /tmp/dist-prof && cp build-bench-prof/parallax.{js,wasm} /tmp/dist-prof && cp shell.html /tmp/dist-prof/index.html
+//   node tests/bench/table_100k.mjs --dist /tmp/dist-prof --profile type
+function inclusive(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const incl = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; ++i) {
+    const dt = (profile.timeDeltas[i] || 0) / 1000;
+    total += dt;
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const fn = byId.get(id).callFrame.functionName;
+      if (fn && !seen.has(fn)) { seen.add(fn); incl.set(fn, (incl.get(fn) || 0) + dt); }
+    }
+  }
+  const top = [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .map(([fn, ms]) => ({ ms: Math.round(ms), fn: fn.replace(/std::__2::basic_string_view<char, std::__2::char_traits<char> >/g, 'string_view').slice(0, 110) }));
+  return { total_ms: Math.round(total), top };
 }
 
 function stats(deltas, brief = false) {
@@ -510,7 +550,7 @@ try {
     };
   });
   // baseline: idle with the demo corpus (5 articles): the cost of drawing the UI at all.
-  result.scenarios.baseline = await scenario(page, opts.seconds * 1000);
+  result.scenarios.baseline = await scenario(page, opts.seconds * 1000, undefined, { name: 'baseline' });
 
   // addArticles: generate in the page (no 50 MB over the DevTools protocol), add chunk by chunk
   // in one task (no frame runs in between). Generation is timed apart from addArticles.
@@ -562,7 +602,7 @@ try {
 
   // settle: the frames right after the add (first query + sort of all rows, the save).
   const addedAt = t;
-  result.scenarios.settle = await scenario(page, opts.seconds * 1000, undefined, { started: true });
+  result.scenarios.settle = await scenario(page, opts.seconds * 1000, undefined, { started: true, name: 'settle' });
   // Wait until the IndexedDB sync has finished (web_pre.js: pxSyncBusy) before measuring idle.
   await page.waitForFunction(() => !window.parallax.module.pxSyncBusy, null, { timeout: 60000, polling: 100 });
   result.saved_after_ms = Date.now() - addedAt;
@@ -572,7 +612,7 @@ try {
   result.visible_count = state.visible_count;
   log(`table: ${state.visible_count} of ${state.corpus_size} rows visible`);
 
-  result.scenarios.idle = await scenario(page, opts.seconds * 1000);
+  result.scenarios.idle = await scenario(page, opts.seconds * 1000, undefined, { name: 'idle' });
 
   // scroll: the mouse ~150 px below the search box is over the table's rows.
   const search = await locate(page, 'Articles/##search');
@@ -587,9 +627,14 @@ try {
       await sleep(30);
     }
     return { wheel_events: wheels };
-  });
-  mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: join(OUT, 'bench-100k.png') });
+  }, { name: 'scroll' });
+  // The screenshot is of the default run only (100,000 short articles), so other runs do not
+  // overwrite it.
+  result.screenshot = opts.articles === 100000 && !opts.long && opts.dist === join(ROOT, 'dist') ? 'tests/e2e/out/bench-100k.png' : null;
+  if (result.screenshot) {
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'bench-100k.png') });
+  }
 
   // type: click the search box, type a term key by key; clear it and type again until the time is up.
   await page.mouse.click(search.x + search.w / 2, search.y + search.h / 2);
@@ -610,7 +655,7 @@ try {
       keys += 2;
     }
     return { keys, term };
-  });
+  }, { name: 'type' });
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('rutte brussel');
@@ -628,7 +673,7 @@ try {
     result.analysis_done_after_ms = analysing ? null : Date.now() - addedAt;
     log(analysing ? `text pipeline: still analysing ${opts.analysisWait} s after the add`
                   : `text pipeline: all articles analysed ${result.analysis_done_after_ms} ms after the add`);
-    if (!analysing) result.scenarios.idle_done = await scenario(page, opts.seconds * 1000);
+    if (!analysing) result.scenarios.idle_done = await scenario(page, opts.seconds * 1000, undefined, { name: 'idle_done' });
   }
 
   // reload: the corpus comes back from IndexedDB (same context keeps the storage).
@@ -671,5 +716,10 @@ if (opts.json) {
     : `all articles analysed ${result.analysis_done_after_ms} ms after the add`));
   console.log(`reload with the saved corpus: ${result.reload_ms} ms to window.parallax (${result.reload_corpus_size} articles` +
     `${result.reload_analysing ? ', analysing them all again' : ''})`);
-  console.log(`screenshot: tests/e2e/out/bench-100k.png; page errors: ${errors.length ? errors.join(' | ') : 'none'}`);
+  if (result.profile) {
+    console.log(`\nCPU profile of "${result.profile.scenario}" (${result.profile.total_ms} ms sampled), ms including callees:`);
+    for (const { ms, fn } of result.profile.top) console.log(`${String(ms).padStart(7)}  ${fn}`);
+  }
+  console.log(`screenshot: ${result.screenshot || 'none (only for the default run: 100,000 short articles, dist/)'}; ` +
+    `page errors: ${errors.length ? errors.join(' | ') : 'none'}`);
 }
