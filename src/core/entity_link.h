@@ -1,0 +1,44 @@
+// entity_link.h — one canonical entity per real-world thing across the corpus (issue 4).
+//
+// Links the mentions every analysed document carries (Analysis::mentions, entities.h) into
+// Entities: by gazetteer id when known (Japan = Giappone = Япония = 日本 → "C:JP"), else by
+// linking key with tolerant matching (Ishiba = Shigeru Ishiba = Исиба; Rutte = ルッテ = Рютте).
+// The user's edits (merge, split, rename, retype) are applied last, so they always win.
+//
+//   EntityIndex idx = link_entities(corpus, edits, LinkOptions{});
+//   for (const Entity& e : idx.entities) show(e.name, e.mentions.size());
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "corpus.h"
+#include "entities.h"
+#include "status.h"
+
+namespace px {
+
+struct LinkOptions {
+  bool demonyms_count = false;  // "japanisch", "giapponese" count as mentions of their country
+};
+
+struct EntityIndex {
+  std::vector<Entity> entities;                     // Entity::id == index
+  // mention_entity[doc][mention] = entity id, or kNoEntity (dropped: e.g. a demonym when
+  // demonyms do not count). Sized like the corpus and each document's mentions.
+  std::vector<std::vector<uint32_t>> mention_entity;
+  static constexpr uint32_t kNoEntity = UINT32_MAX;
+  // The canonical key edits refer to (known_id, else the linking key of the main alias).
+  std::vector<std::string> keys;                    // parallel to entities
+};
+
+EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& edits,
+                          const LinkOptions& options);
+
+// Persisted form of the user's edits: [{"kind":"merge","a":..,"b":..,"value":..}, ...].
+nlohmann::json edits_to_json(const std::vector<EntityEdit>& edits);
+Status edits_from_json(const nlohmann::json& j, std::vector<EntityEdit>& edits);
+
+}  // namespace px
