@@ -259,6 +259,16 @@ constexpr std::string_view kNameParticles[] = {"von", "van", "de", "di", "da", "
 constexpr std::string_view kVerbSubjectAdverbs[] = {
     "dann", "auch", "nochmals", "erneut", "zudem", "also", "then", "again", "anche", "poi",
     "ancora", "inoltre", "aussi", "encore", "también", "además", "ещё", "также", "тоже", "вновь"};
+// Words that end a role description after a reporting verb ("told reporters in Houston": the
+// capitalised word after "in" is a place, not the speaker), and clause openers ("said that").
+constexpr std::string_view kRoleStoppers[] = {
+    "in", "at", "on", "to", "from", "with", "during", "after", "before", "that", "for", "of", "about",
+    "per", "für", "über", "di", "pour", "para", "por", "по", "для", "о", "об", "im", "am", "an",
+    "auf", "mit", "nach", "vor", "dass", "a", "ad", "con", "su", "che", "dans", "à", "avec", "sur",
+    "que", "en", "durante", "con", "в", "на", "с", "во", "что", "как", "после"};
+// Words between a title and its department ("ministro della Difesa", "Secretary of State").
+constexpr std::string_view kTitleLinkWords[] = {"of", "for", "della", "del", "dello", "degli", "delle",
+                                                "de", "des", "du", "der", "für", "для"};
 constexpr std::string_view kNameJoiners[] = {"and", "und", "e", "et", "y", "и"};
 constexpr std::string_view kCjkPronouns[] = {"他们", "她们", "我们", "他", "她", "我"};
 
@@ -322,15 +332,30 @@ struct QuoteFinder::Impl {
   }
 
   bool is_pronoun(size_t i) const { return word_in(i, kPronouns); }
-  bool is_title_word(size_t i) const {
-    if (!is_word(i)) return false;
+  // Tokens taken by a title or role starting at token i (0 when none): the lexicon's forms,
+  // longest first, and German compounds ending in a one-word title ("Finanzminister",
+  // "Regierungssprecher"), which no list can enumerate.
+  size_t title_len_at(size_t i) const {
+    if (!is_word(i)) return 0;
+    const std::string_view key = tok_key(toks[i]);
     for (std::string_view lang : langs) {
       const auto it = f.titles_.find(std::string(lang));
       if (it == f.titles_.end()) continue;
-      for (const auto& words : it->second) if (words.size() == 1 && tok_key(toks[i]) == words[0]) return true;
+      for (const auto& words : it->second) {  // longest first
+        bool ok = true;
+        for (size_t w = 0; w < words.size() && ok; ++w) ok = is_word(i + w) && tok_key(toks[i + w]) == words[w];
+        if (ok) return words.size();
+      }
+      if (lang == "de") {
+        for (const auto& words : it->second) {
+          // 6+ letters keeps "dr"/"herr" out; the compound must be longer than the title.
+          if (words.size() == 1 && words[0].size() >= 6 && key.size() > words[0].size() + 2 && key.ends_with(words[0])) return 1;
+        }
+      }
     }
-    return false;
+    return 0;
   }
+  bool is_title_word(size_t i) const { return title_len_at(i) > 0; }
 
   // A name-like run starting at token i: capitalised words, particles and "and" between
   // capitalised words, initials. Returns the end token (== i when there is none).
@@ -383,25 +408,24 @@ struct QuoteFinder::Impl {
   }
 
   // Drops sentence-initial function words and titles from the front of a run [b, e).
+  // A run that is only a role ("ein Sprecher", "the minister") names nobody: empty.
   Span speaker_span(size_t b, size_t e) const {
     while (b < e && word_in(b, kLeadingFunctionWords)) ++b;
     // Titles: "Ministerpräsident Fumio Kishida", "Secretary General Mark Rutte", "Worte von
     // Ministerpräsident Fumio Kishida": the name starts after the last title of the run.
+    // A department after a title ("ministro della Difesa Guido Crosetto", "Secretary of State
+    // Marco Rubio") is one capitalised word after a linking word: skipped with the title.
     size_t name_b = b;
     for (size_t at = b; at < e; ++at) {
-      for (std::string_view lang : langs) {
-        const auto it = f.titles_.find(std::string(lang));
-        if (it == f.titles_.end()) continue;
-        for (const auto& words : it->second) {
-          if (at + words.size() >= e) continue;  // keep at least one word
-          bool ok = true;
-          for (size_t w = 0; w < words.size() && ok; ++w) ok = is_word(at + w) && tok_key(toks[at + w]) == words[w];
-          if (ok) {
-            name_b = std::max(name_b, at + words.size() + (is_punct(at + words.size(), '.') ? 1 : 0));
-            break;
-          }
-        }
-      }
+      size_t len = title_len_at(at);
+      if (len == 0) continue;
+      if (at + len >= e) return name_b == b && at == b ? Span{} : Span{toks[name_b].b, toks[at - 1].e};
+      size_t next = at + len + (is_punct(at + len, '.') ? 1 : 0);
+      if (word_in(next, kTitleLinkWords) && is_word(next + 1) && toks[next + 1].upper && next + 2 < e &&
+          is_word(next + 2) && toks[next + 2].upper)
+        next += 2;
+      name_b = std::max(name_b, next);
+      at = next - 1;
     }
     b = std::min(name_b, e);
     if (b >= e || is_pronoun(b)) return {};
@@ -438,16 +462,29 @@ struct QuoteFinder::Impl {
       if (last_e > last_b && last_e < toks.size() + 1) return speaker_span(last_b, last_e);
       return {};
     }
-    for (size_t skip = 0; skip <= 3; ++skip) {
+    size_t title_b = SIZE_MAX;  // where a lowercase title began ("il ministro della Difesa …")
+    for (size_t skip = 0; skip <= 5; ++skip) {
       const size_t k = after + skip;
       if (!is_word(k)) break;
       if (toks[k].upper && !is_pronoun(k)) {
         const size_t e = name_run_forward(k);
-        return speaker_span(k, e);
+        return speaker_span(title_b != SIZE_MAX ? title_b : k, e);
       }
       // "ha detto il presidente Sergio Mattarella": articles and lowercase titles may come first.
-      if (!word_in(k, kVerbSubjectAdverbs) && !word_in(k, kLeadingFunctionWords) && !is_title_word(k)) break;
+      const bool title = is_title_word(k);
+      if (title && title_b == SIZE_MAX) title_b = k;
+      const bool link = title_b != SIZE_MAX && word_in(k, kTitleLinkWords);
       if (is_pronoun(k) && !(skip == 0 && is_word(k + 1) && is_title_word(k + 1))) return {};
+      if (word_in(k, kVerbSubjectAdverbs) || word_in(k, kLeadingFunctionWords) || title || link) continue;
+      // A role no lexicon lists ("said chief financial officer Maria Lopez", "заявил министр
+      // иностранных дел Сергей Лавров"): lowercase words up to the name, the name alone kept.
+      if (word_in(k, kRoleStoppers)) break;
+      title_b = SIZE_MAX;
+      for (size_t j = k; j < after + 6 && is_word(j); ++j) {
+        if (word_in(j, kRoleStoppers) || is_pronoun(j)) break;
+        if (toks[j].upper) return speaker_span(j, name_run_forward(j));
+      }
+      break;
     }
     return {};
   }
@@ -467,10 +504,15 @@ struct QuoteFinder::Impl {
       }
       return {};
     }
-    const size_t run_end = name_run_forward(k);
-    if (run_end == k) return {};
+    size_t name_b = k;
+    // "…," chief executive Laura Bennett wrote: up to three lowercase words (a role no list
+    // has) before the name, as long as a reporting verb follows the name.
+    for (size_t j = k; j < k + 3 && is_word(j) && !toks[j].upper && !is_pronoun(j); ++j)
+      if (is_word(j + 1) && toks[j + 1].upper) name_b = j + 1;
+    const size_t run_end = name_run_forward(name_b);
+    if (run_end == name_b) return {};
     for (size_t v = run_end; v <= run_end + 1; ++v) {  // "Rutte also said"
-      if (const size_t len = verb_at(v)) return make(v, len, speaker_span(k, run_end));
+      if (const size_t len = verb_at(v)) return make(v, len, speaker_span(name_b, run_end));
       if (!is_word(v) || toks[v].upper) break;
     }
     return {};
