@@ -73,6 +73,8 @@ struct QuantityInfo {
   std::string iso;                 // for dates: "2030", "2025-05-22"
 };
 
+struct MentionInfo;  // entities.h (included at the end: it needs Span from here)
+
 struct Analysis {
   bool done = false;
   std::vector<bool> boilerplate;   // per paragraph (parallel to Document::paragraphs)
@@ -80,6 +82,9 @@ struct Analysis {
   std::vector<TokenInfo> tokens;
   std::vector<QuoteInfo> quotes;
   std::vector<QuantityInfo> quantities;
+  // Names (ner.h): sorted by span.begin, never overlapping. std::vector may hold a type that is
+  // still incomplete here (C++17); entities.h completes it below, before any use.
+  std::vector<MentionInfo> mentions;
 };
 
 struct Document {
@@ -96,3 +101,7 @@ struct Document {
 };
 
 }  // namespace px
+
+// MentionInfo, for Analysis::mentions. Last, so that entities.h (which needs Span) may be
+// included first or second.
+#include "entities.h"  // IWYU pragma: export
