@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -74,7 +75,7 @@ struct Gazetteer::Impl {
   };
   std::vector<Id> ids;
   std::unordered_map<std::string, uint32_t> id_index;
-  // key -> packed (id index << 1 | demonym), already in lookup() order
+  // key -> packed (id index << 2 | acronym << 1 | demonym), already in lookup() order
   std::unordered_map<std::string, std::vector<uint32_t>> keys;
   std::unordered_set<std::string> prefixes;  // every proper word-prefix of a multi-word key
   uint32_t max_words = 0;
@@ -107,6 +108,7 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
   enum { kNone, kIds, kNames } section = kNone;
   size_t pos = 0, line_no = 0;
   std::vector<std::string_view> cols;
+  std::string prev_key;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -135,27 +137,37 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
       id_index.emplace(id.id, static_cast<uint32_t>(ids.size()));
       ids.push_back(std::move(id));
     } else if (section == kNames) {
-      if (cols.size() != 2 || cols[0].empty()) return Status::Error(where + ": a name line needs key and ids" + kRegenerate);
-      std::vector<uint32_t>& refs = keys[std::string(cols[0])];
-      std::string_view list = cols[1];
+      // front-coded: bytes shared with the previous key, the rest, the id references
+      if (cols.size() != 3) return Status::Error(where + ": a name line needs 3 columns" + kRegenerate);
+      size_t shared = 0;
+      for (char ch : cols[0]) shared = ch >= '0' && ch <= '9' ? shared * 10 + size_t(ch - '0') : SIZE_MAX;
+      if (cols[0].empty() || shared > prev_key.size()) return Status::Error(where + ": bad key prefix" + kRegenerate);
+      prev_key.resize(shared);
+      prev_key.append(cols[1]);
+      if (prev_key.empty()) return Status::Error(where + ": empty key" + kRegenerate);
+      std::vector<uint32_t>& refs = keys[prev_key];
+      std::string_view list = cols[2];
       for (size_t b = 0; b < list.size();) {
         size_t c = list.find(',', b);
         if (c == std::string_view::npos) c = list.size();
         std::string_view item = list.substr(b, c - b);
         b = c + 1;
-        bool dem = !item.empty() && item.back() == 'd';
-        if (dem) item.remove_suffix(1);
+        bool dem = false, acr = false;
+        while (!item.empty() && (item.back() == 'd' || item.back() == 'a')) {
+          (item.back() == 'd' ? dem : acr) = true;
+          item.remove_suffix(1);
+        }
         uint32_t idx = 0;
         for (char ch : item) {
           if (ch < '0' || ch > '9') return Status::Error(where + ": bad id reference" + kRegenerate);
           idx = idx * 10 + uint32_t(ch - '0');
         }
         if (item.empty() || idx >= ids.size()) return Status::Error(where + ": id reference out of range" + kRegenerate);
-        uint32_t packed = idx << 1 | (dem ? 1u : 0u);
+        uint32_t packed = idx << 2 | (acr ? 2u : 0u) | (dem ? 1u : 0u);
         if (std::find(refs.begin(), refs.end(), packed) == refs.end()) refs.push_back(packed);
       }
       // Multi-word keys: remember every word-prefix so a scan knows when to go on.
-      std::string_view key = cols[0];
+      std::string_view key = prev_key;
       uint32_t words = 1;
       for (size_t sp = key.find(' '); sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
         prefixes.emplace(key.substr(0, sp));
@@ -167,7 +179,7 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
   if (ids.empty() || keys.empty()) return Status::Error("entities/names.tsv holds no names" + std::string(kRegenerate));
   for (auto& [key, refs] : keys) {
     std::stable_sort(refs.begin(), refs.end(), [&](uint32_t a, uint32_t b) {
-      return id_rank(ids[a >> 1].id, a & 1) < id_rank(ids[b >> 1].id, b & 1);
+      return id_rank(ids[a >> 2].id, a & 1) < id_rank(ids[b >> 2].id, b & 1);
     });
   }
   return Status::Ok();
@@ -247,9 +259,9 @@ std::vector<KnownName> Gazetteer::lookup(std::string_view folded) const {
   if (it == impl_->keys.end()) return out;
   out.reserve(it->second.size());
   for (uint32_t packed : it->second) {
-    const Impl::Id& id = impl_->ids[packed >> 1];
+    const Impl::Id& id = impl_->ids[packed >> 2];
     const bool dem = packed & 1;
-    out.push_back(KnownName{id.id, dem ? EntityType::Misc : id.type, dem});
+    out.push_back(KnownName{id.id, dem ? EntityType::Misc : id.type, dem, (packed & 2) != 0});
   }
   return out;
 }

@@ -35,6 +35,10 @@ struct KnownName {
   EntityType type = EntityType::Misc;         // countries/regions/cities Location, orgs Organisation,
                                               // demonyms Misc
   bool demonym = false;                       // "japanisch": stands for the country `id`
+  // Every source spelling of this key for this id is all capitals ("UN", "US", "IS", "LA"):
+  // take it only when the text writes it in capitals too, at least where the key is also a
+  // common word ("un" in fr/it/es, "us" in en).
+  bool acronym = false;
 };
 
 class Gazetteer {
