@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "gazetteer.h"
+
 namespace px {
 
 namespace {
@@ -116,7 +118,7 @@ void AppState::step_analysis(double budget_ms) {
     analysis_structure_rev_ = corpus.structure_revision();
   }
   if (analysis_.running() && !loading()) analysis_.step(corpus, text, budget_ms);
-  else step_entities();  // the entity charts follow once the text analysis is idle
+  else step_entities(budget_ms);  // the entity charts follow once the text analysis is idle
 }
 
 std::string AppState::analysis_label() const {
@@ -287,39 +289,55 @@ bool AppState::entities_pending() const {
   return lk != link_key_ || cooc_inputs(lk) != cooc_key_;
 }
 
-void AppState::step_entities() {
-  // One stage per frame: link_entities, cooccur and breakdown are each one call of the core
-  // (not resumable), so a frame never pays for more than one of them. The results are built
-  // aside and shown together, so the charts never mix a new index with old pairs.
+void AppState::step_entities(double budget_ms) {
+  // Stages between frames: link (one call of the core), co-occurrence (CooccurrenceJob, a
+  // slice per frame), breakdowns, then the results are shown together, so the charts never mix
+  // a new index with old pairs. Inputs changing mid-way restart the stages they affect.
   if (!show_entities || loading() || analysis_.running()) return;
   const double t0 = now_ms();
+  const uint64_t lk = link_inputs(), ck = cooc_inputs(lk);
+  if (entity_stage_ != 0 && lk != next_link_key_) entity_stage_ = 0;  // the corpus or the edits changed
+  if (entity_stage_ >= 2 && ck != next_cooc_key_) {                     // the rows or options changed
+    entity_stage_ = 2;
+    cooc_job_.reset();
+    next_cooc_key_ = ck;
+  }
   if (entity_stage_ == 0) {
-    const uint64_t lk = link_inputs(), ck = cooc_inputs(lk);
+    cooc_job_.reset();
     if (lk == link_key_ && ck == cooc_key_) return;
     next_link_key_ = lk;
     next_cooc_key_ = ck;
     entity_stage_ = lk != link_key_ ? 1 : 2;
   }
   const bool relinked = next_link_key_ != link_key_;
+  const EntityIndex& index = relinked ? next_index_ : entity_index_;
   if (entity_stage_ == 1) {
     LinkOptions o;
     o.demonyms_count = demonyms_count;
+    // Known things are called by their English name ("Japan" for 日本, Giappone, Япония).
+    if (text.gazetteer)
+      o.known_name = [g = text.gazetteer](const std::string& id) { return g->display_name(id, "en"); };
     next_index_ = link_entities(corpus, entity_edits, o);
     entity_stage_ = 2;
   } else if (entity_stage_ == 2) {
-    CooccurrenceOptions o;
-    o.scope = entity_scope;
-    o.docs = entity_rows();
-    const EntityIndex& index = relinked ? next_index_ : entity_index_;
-    if (o.docs.empty()) {  // nothing visible (an empty list would mean "the whole corpus")
-      next_cooccurrence_ = Cooccurrence{};
-      next_cooccurrence_.entity_units.assign(index.entities.size(), 0);
-    } else {
-      next_cooccurrence_ = cooccur(corpus, index, o);
+    if (!cooc_job_) {
+      CooccurrenceOptions o;
+      o.scope = entity_scope;
+      o.docs = entity_rows();
+      if (o.docs.empty()) {  // nothing visible (an empty list would mean "the whole corpus")
+        next_cooccurrence_ = Cooccurrence{};
+        next_cooccurrence_.entity_units.assign(index.entities.size(), 0);
+        entity_stage_ = 3;
+      } else {
+        cooc_job_.emplace(corpus, index, o);
+      }
     }
-    entity_stage_ = 3;
+    if (cooc_job_ && !cooc_job_->step(corpus, index, budget_ms)) {
+      next_cooccurrence_ = cooc_job_->take(corpus, index);
+      cooc_job_.reset();
+      entity_stage_ = 3;
+    }
   } else {
-    const EntityIndex& index = relinked ? next_index_ : entity_index_;
     const std::vector<uint32_t>& rows = query().rows;
     if (rows.empty()) {
       by_source_ = by_language_ = by_date_ = EntityBreakdown{};
@@ -327,6 +345,11 @@ void AppState::step_entities() {
       by_source_ = breakdown(corpus, index, rows, BreakdownField::Source);
       by_language_ = breakdown(corpus, index, rows, BreakdownField::Language);
       by_date_ = breakdown(corpus, index, rows, BreakdownField::Date);
+      if (!by_date_.groups.empty() && by_date_.groups.front().empty()) {  // undated articles: not on a timeline
+        by_date_.groups.erase(by_date_.groups.begin());
+        for (std::vector<uint32_t>& c : by_date_.counts)
+          if (!c.empty()) c.erase(c.begin());
+      }
     }
     if (relinked) {
       entity_index_ = std::move(next_index_);
@@ -343,6 +366,7 @@ void AppState::step_entities() {
     entity_stage_ = 0;
   }
   entities_last_ms = now_ms() - t0;
+  entities_max_ms = std::max(entities_max_ms, entities_last_ms);
 }
 
 int64_t AppState::entity_by_key(const std::string& key) const {
@@ -409,7 +433,7 @@ nlohmann::json AppState::state_json() {
       names.push_back({{"name", top[i]->name}, {"type", entity_type_code(top[i]->type)}, {"mentions", top[i]->mentions.size()},
                        {"key", entity_index_.keys[top[i]->id]}});
     entities = {{"count", entity_index_.entities.size()}, {"pairs", cooccurrence_.pairs.size()},
-                {"units", cooccurrence_.units}, {"pending", entities_pending()}, {"stage_ms", entities_last_ms},
+                {"units", cooccurrence_.units}, {"pending", entities_pending()}, {"stage_ms", entities_last_ms}, {"max_stage_ms", entities_max_ms},
                 {"top", names}, {"filter", entity_filter}, {"filter_label", entity_filter_label},
                 {"hover", {{"label", entities_panel.hover_label}, {"evidence", entities_panel.hover_evidence}}},
                 {"edits", edits_to_json(entity_edits)}, {"message", entities_panel.message}};

@@ -12,6 +12,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -198,7 +199,7 @@ class AppState {
   void entity_options_changed() { ++entity_options_rev_; }
   void add_entity_edit(EntityEdit e);
   void remove_entity_edit(size_t i);
-  void step_entities();
+  void step_entities(double budget_ms = 8.0);
   bool entities_pending() const;          // inputs changed and the results are not caught up yet
   const EntityIndex& entity_index() const { return entity_index_; }
   const Cooccurrence& cooccurrence() const { return cooccurrence_; }
@@ -207,6 +208,7 @@ class AppState {
   const EntityBreakdown& entities_by_date() const { return by_date_; }
   uint64_t entities_revision() const { return entities_revision_; }  // bumped when any result changes
   double entities_last_ms = 0;            // time of the last stage (for the panel and tests)
+  double entities_max_ms = 0;             // the longest stage so far
   // The entity filter: articles mentioning every entity in it (by canonical key).
   std::vector<std::string> entity_filter;
   std::string entity_filter_label;
@@ -248,6 +250,7 @@ class AppState {
   uint64_t next_link_key_ = 0, next_cooc_key_ = 0;
   EntityIndex next_index_;
   Cooccurrence next_cooccurrence_;
+  std::optional<CooccurrenceJob> cooc_job_;
   uint64_t link_inputs() const;
   uint64_t cooc_inputs(uint64_t link_key) const;
   std::vector<uint32_t> entity_rows();  // the visible rows, in corpus order, narrowed to entity_group

@@ -191,12 +191,15 @@ void drill_pair(AppState& app, const CooccurrencePair& p) {
   drill_down(app, idx.keys[p.a], idx.keys[p.b], doc, p.evidence.empty() ? 0 : p.evidence[0].sentence);
 }
 
-void export_buttons(AppState& app, const char* chart, const std::string& csv, ImRect rect) {
+// `csv` is called only when the button is pressed (the data of a 60x60 heatmap is not
+// worth building every frame).
+template <typename MakeCsv>
+void export_buttons(AppState& app, const char* chart, MakeCsv csv, ImRect rect) {
   EntitiesPanelState& st = app.entities_panel;
   const std::string base = std::string("parallax-") + chart;
   ImGui::PushID(chart);
   if (ImGui::SmallButton("CSV")) {
-    app.platform.download(base + ".csv", csv, "text/csv");
+    app.platform.download(base + ".csv", csv(), "text/csv");
     st.message = "Saved " + base + ".csv";
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download this chart's data as CSV");
@@ -440,7 +443,7 @@ void draw_heatmap_tab(AppState& app) {
   }
   ImGui::SameLine();
   static ImRect last;  // the chart's rectangle in the previous frame (the buttons come first)
-  export_buttons(app, "heatmap", heatmap_csv(app), last);
+  export_buttons(app, "heatmap", [&] { return heatmap_csv(app); }, last);
   if (ImGui::BeginChild("heatmap_area", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar)) last = draw_heatmap(app);
   ImGui::EndChild();
 }
@@ -713,7 +716,7 @@ void draw_network_tab(AppState& app) {
   ImGui::SameLine();
   const std::vector<Edge> edges = network_edges(app);
   static ImRect last;
-  export_buttons(app, "network", network_csv(app, edges), last);
+  export_buttons(app, "network", [&] { return network_csv(app, edges); }, last);
   layout_step(app, edges);
   if (st.nodes.empty()) {
     ImGui::TextDisabled("No entities in the articles shown.");
@@ -773,7 +776,7 @@ ImRect draw_stacked_bars(AppState& app, const char* id, const char* title, const
   // Legend on the title line, wrapping onto the next lines if needed.
   float lx = p0.x + 14.f + ImGui::CalcTextSize(title).x, ly = p0.y + 4.f;
   for (size_t g = 0; g < b.groups.size(); ++g) {
-    const std::string name = fit_text(b.groups[g], 140.f);
+    const std::string name = fit_text(b.groups[g].empty() ? std::string("(none)") : b.groups[g], 140.f);
     const float w = ImGui::CalcTextSize(name.c_str()).x + 24.f;
     if (lx + w > rect.Max.x) lx = p0.x + 6.f, ly += line_h + 2.f;
     dl->AddRectFilled(ImVec2(lx, ly + 3.f), ImVec2(lx + 10.f, ly + line_h - 3.f), palette(g));
@@ -826,7 +829,7 @@ ImRect draw_stacked_bars(AppState& app, const char* id, const char* title, const
     const Entity& e = idx.entities[hover_e];
     const std::string& group = b.groups[hover_g];
     char t[512];
-    std::snprintf(t, sizeof t, "%s in %s: %u mentions", e.name.c_str(), group.c_str(), b.counts[hover_e][hover_g]);
+    std::snprintf(t, sizeof t, "%s in %s: %u mentions", e.name.c_str(), group.empty() ? "(none)" : group.c_str(), b.counts[hover_e][hover_g]);
     const std::vector<uint32_t>& rows = app.query().rows;
     auto in_group = [&](uint32_t d) {
       if (!std::binary_search(rows.begin(), rows.end(), d)) return false;
@@ -849,7 +852,7 @@ void draw_bars_tab(AppState& app) {
   ImGui::SliderInt("Entities##bars", &st.bars_n, 3, 40);
   ImGui::SameLine();
   static ImRect last;
-  export_buttons(app, "mentions", bars_csv(app), last);
+  export_buttons(app, "mentions", [&] { return bars_csv(app); }, last);
   if (ImGui::BeginChild("bars_area", ImVec2(0, 0))) {
     const float h = std::max((ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) * 0.5f, 140.f);
     const ImRect a = draw_stacked_bars(app, "##bars_source", "Mentions per outlet", app.entities_by_source(), true, h);
@@ -988,7 +991,7 @@ ImRect draw_timeline(AppState& app) {
 
 void draw_timeline_tab(AppState& app) {
   static ImRect last;
-  export_buttons(app, "timeline", timeline_csv(app), last);
+  export_buttons(app, "timeline", [&] { return timeline_csv(app); }, last);
   if (app.entities_by_date().groups.empty()) {
     ImGui::TextDisabled("No article shown has a date: the timeline needs publication dates.");
     last = {};
@@ -1182,10 +1185,10 @@ void draw_entities_panel(AppState& app, bool* open) {
     ImGui::TextDisabled("· %zu entities · %zu pairs in %u %s", app.entity_index().entities.size(), app.cooccurrence().pairs.size(),
                         app.cooccurrence().units, app.entity_scope == CooccurrenceScope::Sentence ? "sentences" : "paragraphs");
   }
-  if (!st.message.empty()) {
-    ImGui::TextDisabled("%s", st.message.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("OK##message")) st.message.clear();
+  if (!st.message.empty()) {  // on the toolbar's line: a new message must not move the charts under the mouse
+    ImGui::SameLine(0, 16.f);
+    ImGui::TextColored(ImVec4(0.15f, 0.4f, 0.2f, 1.f), "%s", st.message.c_str());
+    if (ImGui::IsItemClicked()) st.message.clear();
   }
 
   if (app.corpus.empty()) {
