@@ -109,7 +109,7 @@ struct NetworkNode {
 
 struct EntitiesPanelState {
   int tab = 0;
-  int top_n = 20;            // heatmap: entities shown
+  int top_n = 15;            // heatmap: entities shown (15: readable cells in the default layout)
   bool npmi = false;         // heatmap cells: count (false) or NPMI
   int sort = 0;              // heatmap order: 0 frequency, 1 name, 2 type
   int network_n = 30;        // network: nodes shown

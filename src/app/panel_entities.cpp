@@ -300,8 +300,12 @@ ImRect draw_heatmap(AppState& app) {
   constexpr float kMaxLabel = 170.f;  // longer names are cut: the grid matters more than full names
   label_w = std::min(label_w, kMaxLabel) + 8.f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float cell = std::clamp(std::min((avail.x - label_w - 4.f) / n, (avail.y - label_w - 4.f) / n), 9.f, 40.f);
-  const ImVec2 size = ImVec2(label_w + cell * n + 2.f, label_w + cell * n + 2.f);
+  constexpr float kLegendW = 90.f;  // colour scale to the right of the grid
+  // Square cells that fit the panel, but not under 16 px while the width allows (a little
+  // vertical scrolling reads better than cells too small to point at).
+  const float fit_w = (avail.x - label_w - kLegendW - 4.f) / n, fit_h = (avail.y - label_w - 4.f) / n;
+  const float cell = std::clamp(std::min(fit_w, std::max(fit_h, 16.f)), 9.f, 40.f);
+  const ImVec2 size = ImVec2(label_w + cell * n + 2.f + kLegendW, label_w + cell * n + 2.f);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##heatmap", size);
   const bool hovered = ImGui::IsItemHovered();
@@ -370,6 +374,28 @@ ImRect draw_heatmap(AppState& app) {
       }
     }
   }
+  // Colour scale: what the shades mean.
+  {
+    const float lx = g0.x + cell * n + 16.f, ly0 = g0.y, ly1 = g0.y + std::min(cell * n, 160.f);
+    constexpr int kSteps = 24;
+    for (int k = 0; k < kSteps; ++k) {
+      const float t = 1.f - (k + 0.5f) / kSteps;  // top = strongest
+      ImU32 c;
+      if (st.npmi) c = t >= 0.5f ? lerp_color(IM_COL32(255, 255, 255, 255), blue, (t - 0.5f) * 2.f)
+                                 : lerp_color(IM_COL32(255, 255, 255, 255), orange, (0.5f - t) * 2.f);
+      else c = lerp_color(IM_COL32(222, 235, 247, 255), blue, std::sqrt(t));
+      dl->AddRectFilled(ImVec2(lx, ly0 + (ly1 - ly0) * k / kSteps), ImVec2(lx + 12.f, ly0 + (ly1 - ly0) * (k + 1) / kSteps + 0.5f), c);
+    }
+    dl->AddRect(ImVec2(lx, ly0), ImVec2(lx + 12.f, ly1), IM_COL32(180, 180, 180, 255));
+    char top[32], bottom[32];
+    if (st.npmi) std::snprintf(top, sizeof top, "+1 together"), std::snprintf(bottom, sizeof bottom, "-1 apart");
+    else std::snprintf(top, sizeof top, "%u", max_count), std::snprintf(bottom, sizeof bottom, "1");
+    const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(ImVec2(lx + 16.f, ly0 - 2.f), dim, top);
+    dl->AddText(ImVec2(lx + 16.f, ly1 - line_h + 2.f), dim, bottom);
+    if (st.npmi) dl->AddText(ImVec2(lx + 16.f, (ly0 + ly1 - line_h) * 0.5f), dim, "0");
+    dl->AddText(ImVec2(lx, ly1 + 4.f), dim, st.npmi ? "NPMI" : "together");
+  }
   if (hi >= 0) {
     const ImVec2 a = ImVec2(g0.x + hj * cell, g0.y + hi * cell);
     dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(a.x + cell, a.y + cell), IM_COL32(20, 20, 20, 255), 0.f, 0, 2.f);
@@ -401,8 +427,13 @@ ImRect draw_heatmap(AppState& app) {
 
 void draw_heatmap_tab(AppState& app) {
   EntitiesPanelState& st = app.entities_panel;
-  ImGui::SetNextItemWidth(140.f);
-  if (ImGui::SliderInt("Top entities", &st.top_n, 3, 60)) st.derived_key = ~0ull;
+  // Exports first: the toolbar is cut on the right when the panel is narrow, they must stay reachable.
+  static ImRect last;  // the chart's rectangle in the previous frame (the buttons come first)
+  export_buttons(app, "heatmap", [&] { return heatmap_csv(app); }, last);
+  ImGui::SameLine(0, 14.f);
+  ImGui::SetNextItemWidth(90.f);
+  if (ImGui::SliderInt("Top##top_n", &st.top_n, 3, 60)) st.derived_key = ~0ull;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("How many of the most frequent entities the heatmap shows");
   ImGui::SameLine();
   if (ImGui::RadioButton("Count", !st.npmi)) st.npmi = false;
   ImGui::SameLine();
@@ -411,14 +442,14 @@ void draw_heatmap_tab(AppState& app) {
     ImGui::SetTooltip("Normalised pointwise mutual information, -1..1: how much more often two entities appear together\n"
                       "than if they were independent. It does not rank the most frequent entities first.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110.f);
+  ImGui::SetNextItemWidth(100.f);
   if (ImGui::Combo("Sort", &st.sort, kSortNames, 3)) st.derived_key = ~0ull;
   ImGui::SameLine();
   // Per-outlet / per-language view: co-occurrence counted in those articles only.
   const QueryResult& q = app.query();
-  std::string shown = app.entity_group.empty() ? "all articles shown" : app.entity_group;
-  ImGui::SetNextItemWidth(190.f);
-  if (ImGui::BeginCombo("View##group", shown.c_str())) {
+  std::string shown = app.entity_group.empty() ? "all articles shown" : "only " + app.entity_group;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - 8.f, 120.f));
+  if (ImGui::BeginCombo("##group", shown.c_str())) {
     if (ImGui::Selectable("all articles shown", app.entity_group.empty())) {
       app.entity_group.clear();
       app.entity_options_changed();
@@ -441,9 +472,7 @@ void draw_heatmap_tab(AppState& app) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  static ImRect last;  // the chart's rectangle in the previous frame (the buttons come first)
-  export_buttons(app, "heatmap", [&] { return heatmap_csv(app); }, last);
+  if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("##group")) ImGui::SetTooltip("Count co-occurrence in all the articles shown, or in one outlet's or one language's");
   if (ImGui::BeginChild("heatmap_area", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar)) last = draw_heatmap(app);
   ImGui::EndChild();
 }
@@ -698,14 +727,19 @@ ImRect draw_network(AppState& app, const std::vector<Edge>& edges) {
 void draw_network_tab(AppState& app) {
   EntitiesPanelState& st = app.entities_panel;
   sync_nodes(app);
-  ImGui::SetNextItemWidth(140.f);
+  const std::vector<Edge> edges = network_edges(app);
+  static ImRect last;
+  export_buttons(app, "network", [&] { return network_csv(app, edges); }, last);
+  ImGui::SameLine(0, 14.f);
+  ImGui::SetNextItemWidth(90.f);
   if (ImGui::SliderInt("Nodes", &st.network_n, 5, 80)) st.nodes_revision = 0;
   ImGui::SameLine();
   uint32_t max_count = 1;
   for (const CooccurrencePair& p : app.cooccurrence().pairs) max_count = std::max(max_count, p.count);
-  ImGui::SetNextItemWidth(140.f);
-  if (ImGui::SliderInt("Edges seen at least", &st.edge_min, 1, static_cast<int>(std::max<uint32_t>(max_count, 2))))
+  ImGui::SetNextItemWidth(90.f);
+  if (ImGui::SliderInt("Min. together", &st.edge_min, 1, static_cast<int>(std::max<uint32_t>(max_count, 2))))
     st.temperature = std::max(st.temperature, 0.5f);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edges of pairs seen together fewer times are hidden");
   ImGui::SameLine();
   if (ImGui::SmallButton("Re-layout")) {
     for (NetworkNode& nd : st.nodes) nd.pinned = false;
@@ -713,10 +747,6 @@ void draw_network_tab(AppState& app) {
     st.nodes.clear();
     st.zoom = 1.f, st.pan_x = st.pan_y = 0.f;
   }
-  ImGui::SameLine();
-  const std::vector<Edge> edges = network_edges(app);
-  static ImRect last;
-  export_buttons(app, "network", [&] { return network_csv(app, edges); }, last);
   layout_step(app, edges);
   if (st.nodes.empty()) {
     ImGui::TextDisabled("No entities in the articles shown.");
@@ -848,11 +878,11 @@ ImRect draw_stacked_bars(AppState& app, const char* id, const char* title, const
 
 void draw_bars_tab(AppState& app) {
   EntitiesPanelState& st = app.entities_panel;
-  ImGui::SetNextItemWidth(140.f);
-  ImGui::SliderInt("Entities##bars", &st.bars_n, 3, 40);
-  ImGui::SameLine();
   static ImRect last;
   export_buttons(app, "mentions", [&] { return bars_csv(app); }, last);
+  ImGui::SameLine(0, 14.f);
+  ImGui::SetNextItemWidth(90.f);
+  ImGui::SliderInt("Entities##bars", &st.bars_n, 3, 40);
   if (ImGui::BeginChild("bars_area", ImVec2(0, 0))) {
     const float h = std::max((ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) * 0.5f, 140.f);
     const ImRect a = draw_stacked_bars(app, "##bars_source", "Mentions per outlet", app.entities_by_source(), true, h);
