@@ -122,6 +122,11 @@ std::string evidence_line(const AppState& app, uint32_t doc, uint32_t sentence) 
 
 constexpr size_t kEvidenceShown = 3;  // sentences in a tooltip: enough to judge, short enough to read
 
+void set_message(AppState& app, std::string text) {
+  app.report(IngestMessage::Level::Info, text);
+  app.entities_panel.message = std::move(text);
+}
+
 void show_tooltip(AppState& app, const std::string& title, const std::vector<std::string>& lines, const char* hint) {
   EntitiesPanelState& st = app.entities_panel;
   st.hover_label = title;
@@ -200,17 +205,17 @@ void export_buttons(AppState& app, const char* chart, MakeCsv csv, ImRect rect) 
   ImGui::PushID(chart);
   if (ImGui::SmallButton("CSV")) {
     app.platform.download(base + ".csv", csv(), "text/csv");
-    st.message = "Saved " + base + ".csv";
+    set_message(app, "Saved " + base + ".csv");
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download this chart's data as CSV");
   ImGui::SameLine();
   if (ImGui::SmallButton("PNG")) {
     if (rect.GetWidth() < 2 || rect.GetHeight() < 2)
-      st.message = "Nothing drawn to save yet";
+      set_message(app, "Nothing drawn to save yet");
     else if (app.platform.capture_png(base + ".png", rect.Min.x, rect.Min.y, rect.GetWidth(), rect.GetHeight()))
-      st.message = "Saved " + base + ".png";
+      set_message(app, "Saved " + base + ".png");
     else
-      st.message = "PNG export needs the browser's screen; " + base + ".png was not saved here";
+      set_message(app, "PNG export needs the browser's screen; " + base + ".png was not saved here");
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download this chart as a PNG image");
   ImGui::PopID();
@@ -827,12 +832,15 @@ ImRect draw_stacked_bars(AppState& app, const char* id, const char* title, const
     max_total = std::max(max_total, t);
   }
   label_w = std::min(label_w, 160.f) + 10.f;
-  const float bar_h = std::clamp((rect.Max.y - top - 4.f) / ids.size(), 6.f, line_h + 6.f);
+  // Only as many bars as fit with their labels readable (the slider asks for at most that many).
+  const size_t fit = static_cast<size_t>(std::max(1.f, (rect.Max.y - top - 4.f) / (line_h + 2.f)));
+  std::vector<uint32_t> shown_ids(ids.begin(), ids.begin() + std::min(ids.size(), fit));
+  const float bar_h = std::clamp((rect.Max.y - top - 4.f) / shown_ids.size(), line_h + 2.f, line_h + 8.f);
   const float x0 = p0.x + label_w, x_span = width - label_w - 50.f;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   int hover_e = -1, hover_g = -1;
-  for (size_t r = 0; r < ids.size(); ++r) {
-    const uint32_t e = ids[r];
+  for (size_t r = 0; r < shown_ids.size(); ++r) {
+    const uint32_t e = shown_ids[r];
     const float y = top + r * bar_h;
     const std::string name = fit_text(idx.entities[e].name, label_w - 10.f);
     dl->AddText(ImVec2(x0 - 6.f - ImGui::CalcTextSize(name.c_str()).x, y + (bar_h - line_h) * 0.5f), type_color(idx.entities[e].type), name.c_str());
@@ -1115,7 +1123,7 @@ void draw_list_tab(AppState& app) {
     ImGui::SameLine();
     if (ImGui::Button("Rename") && !st.rename_input.empty() && st.rename_input != e.name) {
       app.add_entity_edit({EntityEdit::Kind::Rename, st.selected_key, {}, st.rename_input});
-      st.message = "Renamed \"" + e.name + "\" to \"" + st.rename_input + "\"";
+      set_message(app, "Renamed \"" + e.name + "\" to \"" + st.rename_input + "\"");
     }
     ImGui::SameLine();
     int type = static_cast<int>(e.type);
@@ -1145,7 +1153,7 @@ void draw_list_tab(AppState& app) {
     ImGui::SameLine();
     ImGui::BeginDisabled(other < 0);
     if (ImGui::Button("Merge")) {
-      st.message = "Merged \"" + idx.entities[other].name + "\" into \"" + e.name + "\"";
+      set_message(app, "Merged \"" + idx.entities[other].name + "\" into \"" + e.name + "\"");
       app.add_entity_edit({EntityEdit::Kind::Merge, st.selected_key, st.merge_key, {}});
       st.merge_key.clear();
     }
@@ -1158,7 +1166,7 @@ void draw_list_tab(AppState& app) {
         ImGui::PushID(static_cast<int>(a));
         if (ImGui::SmallButton((e.aliases[a] + " ×").c_str())) {
           app.add_entity_edit({EntityEdit::Kind::Split, st.selected_key, fold_for_search(e.aliases[a]), {}});
-          st.message = "Split \"" + e.aliases[a] + "\" out of \"" + e.name + "\"";
+          set_message(app, "Split \"" + e.aliases[a] + "\" out of \"" + e.name + "\"");
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Split this alias out: it becomes an entity of its own");
         ImGui::PopID();
@@ -1215,11 +1223,8 @@ void draw_entities_panel(AppState& app, bool* open) {
     ImGui::TextDisabled("· %zu entities · %zu pairs in %u %s", app.entity_index().entities.size(), app.cooccurrence().pairs.size(),
                         app.cooccurrence().units, app.entity_scope == CooccurrenceScope::Sentence ? "sentences" : "paragraphs");
   }
-  if (!st.message.empty()) {  // on the toolbar's line: a new message must not move the charts under the mouse
-    ImGui::SameLine(0, 16.f);
-    ImGui::TextColored(ImVec4(0.15f, 0.4f, 0.2f, 1.f), "%s", st.message.c_str());
-    if (ImGui::IsItemClicked()) st.message.clear();
-  }
+  // Messages (exports, edits) go to the status bar like every other message (set_message):
+  // a line appearing here would move the charts under the mouse.
 
   if (app.corpus.empty()) {
     ImGui::TextWrapped("No articles yet: entities appear here once articles are loaded and analysed.");
