@@ -1072,9 +1072,10 @@ void draw_list_tab(AppState& app) {
     ids.push_back(i);
   }
   std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return idx.entities[a].mentions.size() > idx.entities[b].mentions.size(); });
-  const float edit_h = ImGui::GetFrameHeightWithSpacing() * 7.f;
+  // Room below the table for the edit form and the list of edits (up to six shown).
+  const float edit_h = ImGui::GetFrameHeightWithSpacing() * (7.f + static_cast<float>(std::min<size_t>(app.entity_edits.size(), 6)));
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("entity_list", 5, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - edit_h, 120.f)))) {
+  if (ImGui::BeginTable("entity_list", 5, flags, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y - edit_h, 80.f)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 50.f);

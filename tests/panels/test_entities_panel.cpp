@@ -234,6 +234,11 @@ TEST_CASE("entities panel: rename, retype, merge and undo change the index and a
   Harness h;
   load_stub(h.app);
   settle(h);
+  // The user gives the panel room for the edit list (as dragging its border would).
+  ImGui::SetWindowPos("Entities", ImVec2(0, 20));
+  ImGui::SetWindowSize("Entities", ImVec2(900, 850));
+  ImGui::SetWindowFocus("Entities");
+  h.frames(2);
   REQUIRE(h.click("Entities/List & edits"));
   REQUIRE(h.click("Entities/Rutte"));
   REQUIRE(h.app.entities_panel.selected_key == "rutte");
