@@ -20,9 +20,10 @@ log() { printf '\033[1m[deps]\033[0m %s\n' "$*"; }
 # tool's own browser download). fonts-*: the fonts we ship. python3-fonttools: pyftsubset to
 # cut the CJK font down to the characters of the common national character sets.
 # nlohmann-json3-dev, doctest-dev: header-only, used by both native and wasm builds.
+# libstb-dev: stb_image_write.h, the PNG encoder of the chart exports (wasm build).
 pkgs=(cmake g++ make pkg-config xz-utils ca-certificates dpkg-dev
       emscripten binaryen nodejs
-      nlohmann-json3-dev doctest-dev
+      nlohmann-json3-dev doctest-dev libstb-dev
       chromium fonts-noto-core fonts-wqy-microhei python3-fonttools python3-brotli)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -65,18 +65,22 @@ bool input_multiline_string(const char* label, std::string& s, float height) {
 }
 
 void place_panel(const char* name, bool force) {
-  // Default layout: Articles top-left, Corpus below it, Reader on the right. Positions the user
-  // chooses are saved in the ImGui settings (persisted by the platform) and win afterwards.
+  // Default layout: on the left Articles, the Entities charts, then Corpus; the Reader takes
+  // the whole right column (long texts need the height). Positions the user chooses are saved
+  // in the ImGui settings (persisted by the platform) and win afterwards.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   // WorkPos excludes the menu bar only from the second frame on: reserve it ourselves.
   const float menu_h = ImGui::GetFrameHeight();
   const ImVec2 o = ImVec2(vp->Pos.x, vp->Pos.y + menu_h);
   const ImVec2 sz = ImVec2(vp->Size.x, vp->Size.y - 2.f * menu_h - 4.f);
   const ImGuiCond cond = force ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
-  const float left = sz.x * 0.58f, top = sz.y * 0.62f;
+  // Articles: the search, the count and a few rows; Corpus: room for its paste form (about
+  // 260 px); the charts get the rest (drag the borders to give them more).
+  const float left = sz.x * 0.58f, top = sz.y * 0.28f, corpus = sz.y * 0.34f;
   const std::string_view n(name);
   ImVec2 pos = o, size = ImVec2(left, top);
-  if (n == "Corpus") { pos = ImVec2(o.x, o.y + top); size = ImVec2(left, sz.y - top); }
+  if (n == "Entities") { pos = ImVec2(o.x, o.y + top); size = ImVec2(left, sz.y - top - corpus); }
+  else if (n == "Corpus") { pos = ImVec2(o.x, o.y + sz.y - corpus); size = ImVec2(left, corpus); }
   else if (n == "Reader") { pos = ImVec2(o.x + left, o.y); size = ImVec2(sz.x - left, sz.y); }
   ImGui::SetNextWindowPos(pos, cond);
   ImGui::SetNextWindowSize(size, cond);
@@ -97,6 +101,7 @@ void draw_menu(AppState& app) {
     ImGui::MenuItem("Corpus", nullptr, &app.show_corpus);
     ImGui::MenuItem("Articles", nullptr, &app.show_articles);
     ImGui::MenuItem("Reader", nullptr, &app.show_reader);
+    ImGui::MenuItem("Entities", nullptr, &app.show_entities);
     ImGui::Separator();
     if (ImGui::MenuItem("Reset layout")) app.reset_layout = true;
     ImGui::EndMenu();
@@ -164,6 +169,7 @@ void draw_app(AppState& app) {
   if (app.show_articles) draw_articles_panel(app, &app.show_articles);
   if (app.show_reader) draw_reader_panel(app, &app.show_reader);
   if (app.show_corpus) draw_corpus_panel(app, &app.show_corpus);
+  if (app.show_entities) draw_entities_panel(app, &app.show_entities);
   draw_about(app);
   draw_status_bar(app);
   app.reset_layout = false;

@@ -29,5 +29,8 @@ void place_panel(const char* name, bool force);
 void draw_corpus_panel(AppState& app, bool* open);
 void draw_articles_panel(AppState& app, bool* open);
 void draw_reader_panel(AppState& app, bool* open);
+void draw_entities_panel(AppState& app, bool* open);
+// The removable "mentioning X" chip the Articles panel shows while an entity filter is on.
+void draw_entity_filter_chip(AppState& app);
 
 }  // namespace px

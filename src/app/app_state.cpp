@@ -1,9 +1,12 @@
 #include "app_state.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "gazetteer.h"
 
 namespace px {
 
@@ -115,6 +118,7 @@ void AppState::step_analysis(double budget_ms) {
     analysis_structure_rev_ = corpus.structure_revision();
   }
   if (analysis_.running() && !loading()) analysis_.step(corpus, text, budget_ms);
+  else step_entities(budget_ms);  // the entity charts follow once the text analysis is idle
 }
 
 std::string AppState::analysis_label() const {
@@ -124,6 +128,21 @@ std::string AppState::analysis_label() const {
 const QueryResult& AppState::query() {
   if (query_corpus_rev_ != corpus.revision() || query_filter_rev_ != filter_revision_) {
     query_ = run_query(corpus, filter);
+    if (!entity_filter.empty()) {
+      // Articles mentioning every entity of the filter (facet counts stay those of the other
+      // filters: they say what each checkbox would add, the entity filter is a chip on top).
+      std::vector<uint8_t> hits(corpus.size(), 0);
+      uint8_t wanted = 0;
+      for (const std::string& key : entity_filter) {
+        const int64_t id = entity_by_key(key);
+        const uint8_t bit = static_cast<uint8_t>(1u << (wanted++ & 7));
+        if (id < 0) continue;
+        for (const MentionRef& m : entity_index_.entities[id].mentions)
+          if (m.doc < hits.size()) hits[m.doc] |= bit;
+      }
+      const uint8_t all = static_cast<uint8_t>((1u << std::min<uint8_t>(wanted, 8)) - 1);
+      std::erase_if(query_.rows, [&](uint32_t r) { return hits[r] != all; });
+    }
     query_corpus_rev_ = corpus.revision();
     query_filter_rev_ = filter_revision_;
     sorted_key_ = ~0ull;
@@ -169,7 +188,36 @@ void AppState::apply_commands() {
         filter.languages = {c.value};
         filter_changed();
         break;
+      case Command::Kind::FilterEntities:
+        entity_filter = {c.value};
+        if (!c.value_b.empty() && c.value_b != c.value) entity_filter.push_back(c.value_b);
+        entity_filter_label.clear();
+        for (const std::string& key : entity_filter) {
+          const int64_t id = entity_by_key(key);
+          if (!entity_filter_label.empty()) entity_filter_label += " + ";
+          entity_filter_label += id >= 0 ? entity_index_.entities[id].name : key;
+        }
+        filter_changed();
+        break;
+      case Command::Kind::ClearEntityFilter:
+        entity_filter.clear();
+        entity_filter_label.clear();
+        filter_changed();
+        break;
+      case Command::Kind::ShowEvidence:
+        if (c.index >= 0 && static_cast<size_t>(c.index) < corpus.size()) {
+          selected = c.index;
+          const Analysis& an = corpus.doc(c.index).analysis;
+          reader_panel.evidence_article = c.index;
+          reader_panel.evidence_span = c.sentence < an.sentences.size() ? an.sentences[c.sentence].span : Span{};
+          reader_panel.evidence_scroll = 3;
+          reader_panel.marks_article = -1;  // the evidence is marked: rebuild the marks
+          show_reader = true;
+        }
+        break;
       case Command::Kind::ClearFilters:
+        entity_filter.clear();
+        entity_filter_label.clear();
         filter = Filter{};
         release_text_fields = true;
         articles_panel.search_input.clear();
@@ -197,6 +245,152 @@ void AppState::apply_commands() {
         break;
     }
   }
+}
+
+//------------------------------------------------------------------------------------------
+// entities
+//------------------------------------------------------------------------------------------
+namespace {
+uint64_t mix(uint64_t h, uint64_t v) {  // order-sensitive hash of the inputs (FNV-style)
+  return (h ^ (v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2))) * 1099511628211ull;
+}
+}  // namespace
+
+uint64_t AppState::link_inputs() const {
+  uint64_t h = mix(1, corpus.structure_revision());
+  h = mix(h, corpus.analysis_revision());
+  h = mix(h, corpus.revision());  // an edited language changes the demonym and alias picture
+  h = mix(h, entity_edits_rev_);
+  return mix(h, demonyms_count ? 2 : 1);
+}
+
+uint64_t AppState::cooc_inputs(uint64_t link_key) const {
+  uint64_t h = mix(link_key, filter_revision_);
+  h = mix(h, static_cast<uint64_t>(entity_scope));
+  h = mix(h, entity_options_rev_);
+  return mix(h, std::hash<std::string>{}(entity_group));
+}
+
+std::vector<uint32_t> AppState::entity_rows() {
+  std::vector<uint32_t> rows = query().rows;  // corpus order
+  if (entity_group.empty()) return rows;
+  const size_t colon = entity_group.find(':');
+  const std::string kind = entity_group.substr(0, colon), value = entity_group.substr(colon + 1);
+  std::erase_if(rows, [&](uint32_t r) {
+    const ArticleMeta& m = corpus.doc(r).meta;
+    return (kind == "source" ? m.source : m.language) != value;
+  });
+  return rows;
+}
+
+bool AppState::entities_pending() const {
+  if (entity_stage_ != 0) return true;
+  const uint64_t lk = link_inputs();
+  return lk != link_key_ || cooc_inputs(lk) != cooc_key_;
+}
+
+void AppState::step_entities(double budget_ms) {
+  // Stages between frames: link (one call of the core), co-occurrence (CooccurrenceJob, a
+  // slice per frame), breakdowns, then the results are shown together, so the charts never mix
+  // a new index with old pairs. Inputs changing mid-way restart the stages they affect.
+  if (!show_entities || loading() || analysis_.running()) return;
+  const double t0 = now_ms();
+  const uint64_t lk = link_inputs(), ck = cooc_inputs(lk);
+  if (entity_stage_ != 0 && lk != next_link_key_) entity_stage_ = 0;  // the corpus or the edits changed
+  if (entity_stage_ >= 2 && ck != next_cooc_key_) {                     // the rows or options changed
+    entity_stage_ = 2;
+    cooc_job_.reset();
+    next_cooc_key_ = ck;
+  }
+  if (entity_stage_ == 0) {
+    cooc_job_.reset();
+    if (lk == link_key_ && ck == cooc_key_) return;
+    next_link_key_ = lk;
+    next_cooc_key_ = ck;
+    entity_stage_ = lk != link_key_ ? 1 : 2;
+  }
+  const bool relinked = next_link_key_ != link_key_;
+  const EntityIndex& index = relinked ? next_index_ : entity_index_;
+  if (entity_stage_ == 1) {
+    LinkOptions o;
+    o.demonyms_count = demonyms_count;
+    // Known things are called by their English name ("Japan" for 日本, Giappone, Япония).
+    if (text.gazetteer)
+      o.known_name = [g = text.gazetteer](const std::string& id) { return g->display_name(id, "en"); };
+    next_index_ = link_entities(corpus, entity_edits, o);
+    entity_stage_ = 2;
+  } else if (entity_stage_ == 2) {
+    if (!cooc_job_) {
+      CooccurrenceOptions o;
+      o.scope = entity_scope;
+      o.docs = entity_rows();
+      if (o.docs.empty()) {  // nothing visible (an empty list would mean "the whole corpus")
+        next_cooccurrence_ = Cooccurrence{};
+        next_cooccurrence_.entity_units.assign(index.entities.size(), 0);
+        entity_stage_ = 3;
+      } else {
+        cooc_job_.emplace(corpus, index, o);
+      }
+    }
+    if (cooc_job_ && !cooc_job_->step(corpus, index, budget_ms)) {
+      next_cooccurrence_ = cooc_job_->take(corpus, index);
+      cooc_job_.reset();
+      entity_stage_ = 3;
+    }
+  } else {
+    const std::vector<uint32_t>& rows = query().rows;
+    if (rows.empty()) {
+      by_source_ = by_language_ = by_date_ = EntityBreakdown{};
+    } else {
+      by_source_ = breakdown(corpus, index, rows, BreakdownField::Source);
+      by_language_ = breakdown(corpus, index, rows, BreakdownField::Language);
+      by_date_ = breakdown(corpus, index, rows, BreakdownField::Date);
+      if (!by_date_.groups.empty() && by_date_.groups.front().empty()) {  // undated articles: not on a timeline
+        by_date_.groups.erase(by_date_.groups.begin());
+        for (std::vector<uint32_t>& c : by_date_.counts)
+          if (!c.empty()) c.erase(c.begin());
+      }
+    }
+    if (relinked) {
+      entity_index_ = std::move(next_index_);
+      next_index_ = EntityIndex{};
+      entity_key_ids_.clear();
+      for (size_t i = 0; i < entity_index_.keys.size(); ++i) entity_key_ids_.push_back({entity_index_.keys[i], static_cast<int64_t>(i)});
+      std::sort(entity_key_ids_.begin(), entity_key_ids_.end());
+      link_key_ = next_link_key_;
+      if (!entity_filter.empty()) filter_changed();  // the filter's articles come from the index
+    }
+    cooccurrence_ = std::move(next_cooccurrence_);
+    cooc_key_ = next_cooc_key_;
+    ++entities_revision_;
+    entity_stage_ = 0;
+  }
+  entities_last_ms = now_ms() - t0;
+  entities_max_ms = std::max(entities_max_ms, entities_last_ms);
+}
+
+int64_t AppState::entity_by_key(const std::string& key) const {
+  auto it = std::lower_bound(entity_key_ids_.begin(), entity_key_ids_.end(), std::make_pair(key, INT64_MIN));
+  return it != entity_key_ids_.end() && it->first == key ? it->second : -1;
+}
+
+uint32_t AppState::mention_sentence(const MentionRef& m) const {
+  if (m.doc >= corpus.size()) return 0;
+  const Analysis& an = corpus.doc(m.doc).analysis;
+  return m.mention < an.mentions.size() ? an.mentions[m.mention].sentence : 0;
+}
+
+void AppState::add_entity_edit(EntityEdit e) {
+  entity_edits.push_back(std::move(e));
+  ++entity_edits_rev_;
+  platform.entity_edits_changed();
+}
+
+void AppState::remove_entity_edit(size_t i) {
+  if (i >= entity_edits.size()) return;
+  entity_edits.erase(entity_edits.begin() + static_cast<std::ptrdiff_t>(i));
+  ++entity_edits_rev_;
+  platform.entity_edits_changed();
 }
 
 nlohmann::json AppState::state_json() {
@@ -228,7 +422,24 @@ nlohmann::json AppState::state_json() {
                   {"tokens", d.analysis.tokens.size()}, {"quotes", quotes}, {"quantities", numbers}};
     }
   }
+  // The entity analysis as the panel shows it (for embedding pages and the browser tests).
+  nlohmann::json entities = nlohmann::json::object();
+  {
+    std::vector<const Entity*> top;
+    for (const Entity& e : entity_index_.entities) top.push_back(&e);
+    std::sort(top.begin(), top.end(), [](const Entity* a, const Entity* b) { return a->mentions.size() > b->mentions.size(); });
+    nlohmann::json names = nlohmann::json::array();
+    for (size_t i = 0; i < top.size() && i < 20; ++i)
+      names.push_back({{"name", top[i]->name}, {"type", entity_type_code(top[i]->type)}, {"mentions", top[i]->mentions.size()},
+                       {"key", entity_index_.keys[top[i]->id]}});
+    entities = {{"count", entity_index_.entities.size()}, {"pairs", cooccurrence_.pairs.size()},
+                {"units", cooccurrence_.units}, {"pending", entities_pending()}, {"stage_ms", entities_last_ms}, {"max_stage_ms", entities_max_ms},
+                {"top", names}, {"filter", entity_filter}, {"filter_label", entity_filter_label},
+                {"hover", {{"label", entities_panel.hover_label}, {"evidence", entities_panel.hover_evidence}}},
+                {"edits", edits_to_json(entity_edits)}, {"message", entities_panel.message}};
+  }
   return {{"corpus_size", corpus.size()},
+          {"entities", entities},
           {"filters", filter_to_json(filter)},
           {"visible_count", rows.size()},
           {"visible_rows", visible},

@@ -12,11 +12,14 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analyze.h"
+#include "cooccur.h"
 #include "corpus.h"
+#include "entity_link.h"
 #include "ingest.h"
 #include "query.h"
 #include "rich_text.h"
@@ -32,13 +35,21 @@ class PlatformHooks {
   virtual void corpus_changed() {}  // persist (debounced by the platform)
   virtual void set_clipboard(const std::string& text) {}
   virtual std::string platform_name() const { return "native"; }
+  // The user's entity edits changed: persist them next to the saved corpus.
+  virtual void entity_edits_changed() {}
+  // Saves the screen rectangle (ImGui coordinates) as a PNG download once this frame has been
+  // rendered. Returns false where there is no framebuffer to read (native panel tests).
+  virtual bool capture_png(const std::string& file_name, float x, float y, float w, float h) { return false; }
 };
 
 struct Command {
-  enum class Kind { SelectArticle, FilterSource, FilterLanguage, ClearFilters, SetSearch, ResetToDemo, RemoveArticle };
+  enum class Kind { SelectArticle, FilterSource, FilterLanguage, ClearFilters, SetSearch, ResetToDemo, RemoveArticle,
+                    FilterEntities, ClearEntityFilter, ShowEvidence };
   Kind kind;
   int64_t index = -1;     // article index, when the command names one
-  std::string value;      // outlet, language or search text
+  std::string value;      // outlet, language or search text; FilterEntities: entity key
+  std::string value_b;    // FilterEntities: the second entity's key of a pair (may be empty)
+  uint32_t sentence = 0;  // ShowEvidence: the sentence of article `index` the Reader scrolls to
 };
 
 // A log line shown in the Corpus panel and the status bar.
@@ -81,6 +92,48 @@ struct ReaderPanelState {
   std::string marks_query;
   std::vector<TextMark> marks;
   size_t hits = 0;
+  // "Scroll to span" request (from the Entities panel's evidence): the Reader scrolls to it
+  // once and keeps it marked while that article is shown.
+  int64_t evidence_article = -1;
+  Span evidence_span;
+  int evidence_scroll = 0;      // frames left to ask for the scroll (the first may precede layout)
+};
+
+// ---- the Entities panel (panel_entities.cpp) ----
+struct NetworkNode {
+  uint32_t entity = 0;
+  std::string key;                     // canonical key: nodes keep their place across relinking
+  float x = 0, y = 0, vx = 0, vy = 0;  // layout coordinates (world units, origin at the centre)
+  bool pinned = false;                 // dragged by the user: the layout leaves it there
+};
+
+struct EntitiesPanelState {
+  int tab = 0;
+  int top_n = 15;            // heatmap: entities shown (15: readable cells in the default layout)
+  bool npmi = false;         // heatmap cells: count (false) or NPMI
+  int sort = 0;              // heatmap order: 0 frequency, 1 name, 2 type
+  int network_n = 30;        // network: nodes shown
+  int edge_min = 1;          // network: edges with fewer co-occurrences are hidden
+  float zoom = 1.f;
+  float pan_x = 0.f, pan_y = 0.f;
+  std::vector<NetworkNode> nodes;
+  uint64_t nodes_revision = 0;  // the entities_revision the nodes were made for
+  float temperature = 1.f;      // force layout cooling: 1 at start, settles towards 0
+  int dragging = -1;            // node index under the mouse drag, or -1
+  bool panning = false;
+  int bars_n = 15;
+  std::string list_filter;   // entity list: folded substring filter
+  std::string selected_key;  // entity list: the entity being edited (its canonical key)
+  std::string rename_input;
+  std::string merge_key;     // the second entity picked for a merge
+  std::string message;       // shown under the toolbar (exports, edits)
+  // What the mouse rests on (for the JS API state and tests): a description and evidence.
+  std::string hover_label;
+  std::vector<std::string> hover_evidence;
+  // Derived from the results, rebuilt when they or the view options change.
+  uint64_t derived_key = ~0ull;
+  std::vector<uint32_t> top;        // heatmap entities, in display order
+  std::vector<int32_t> cells;       // top.size()² pair indices into cooccurrence().pairs, -1 = none
 };
 
 struct PendingFile {
@@ -102,7 +155,9 @@ class AppState {
   CorpusPanelState corpus_panel;
   ArticlesPanelState articles_panel;
   ReaderPanelState reader_panel;
+  EntitiesPanelState entities_panel;
   bool show_corpus = true, show_articles = true, show_reader = true, show_about = false;
+  bool show_entities = true;
   bool reset_layout = false;  // View > Reset layout: panels go back to the default places
   // Set when text changed behind an active ImGui text field (API, commands, focus loss):
   // draw_app() makes ImGui let go of the field so it cannot write its old buffer back.
@@ -133,6 +188,34 @@ class AppState {
   void filter_changed() { ++filter_revision_; }
   uint64_t filter_revision() const { return filter_revision_; }
 
+  // ---- entities (issue 4): linked over the corpus, co-occurrence over the visible rows ----
+  // Recomputed between frames by step_analysis() once the text analysis is idle, one stage
+  // (link, co-occurrence, breakdowns) per frame, and only when an input changed: the corpus,
+  // its analysis, the visible rows, the options or the user's edits.
+  CooccurrenceScope entity_scope = CooccurrenceScope::Sentence;
+  bool demonyms_count = false;
+  std::string entity_group;               // co-occurrence limited to "source:X" / "language:xx"; "" = all
+  std::vector<EntityEdit> entity_edits;   // the user's edits, persisted by the platform
+  void entity_options_changed() { ++entity_options_rev_; }
+  void add_entity_edit(EntityEdit e);
+  void remove_entity_edit(size_t i);
+  void step_entities(double budget_ms = 8.0);
+  bool entities_pending() const;          // inputs changed and the results are not caught up yet
+  const EntityIndex& entity_index() const { return entity_index_; }
+  const Cooccurrence& cooccurrence() const { return cooccurrence_; }
+  const EntityBreakdown& entities_by_source() const { return by_source_; }
+  const EntityBreakdown& entities_by_language() const { return by_language_; }
+  const EntityBreakdown& entities_by_date() const { return by_date_; }
+  uint64_t entities_revision() const { return entities_revision_; }  // bumped when any result changes
+  double entities_last_ms = 0;            // time of the last stage (for the panel and tests)
+  double entities_max_ms = 0;             // the longest stage so far
+  // The entity filter: articles mentioning every entity in it (by canonical key).
+  std::vector<std::string> entity_filter;
+  std::string entity_filter_label;
+  int64_t entity_by_key(const std::string& key) const;  // -1 if unknown
+  // The sentence an entity mention is in (index into Analysis::sentences).
+  uint32_t mention_sentence(const MentionRef& m) const;
+
   // ---- commands between frames ----
   void apply_commands();
 
@@ -155,6 +238,22 @@ class AppState {
   std::vector<uint32_t> sorted_all_;
   uint64_t sorted_all_rev_ = 0, sorted_all_key_ = ~0ull;
   uint64_t filter_revision_ = 0;
+  // entities
+  EntityIndex entity_index_;
+  Cooccurrence cooccurrence_;
+  EntityBreakdown by_source_, by_language_, by_date_;
+  std::vector<std::pair<std::string, int64_t>> entity_key_ids_;  // sorted key -> id
+  uint64_t entity_options_rev_ = 1, entity_edits_rev_ = 1, entities_revision_ = 0;
+  uint64_t link_key_ = 0, cooc_key_ = 0;  // inputs the shown results were made from
+  // The results being built (a stage per frame), shown together when the last stage is done.
+  int entity_stage_ = 0;  // 0 idle, 1 link, 2 co-occurrence, 3 breakdowns + publish
+  uint64_t next_link_key_ = 0, next_cooc_key_ = 0;
+  EntityIndex next_index_;
+  Cooccurrence next_cooccurrence_;
+  std::optional<CooccurrenceJob> cooc_job_;
+  uint64_t link_inputs() const;
+  uint64_t cooc_inputs(uint64_t link_key) const;
+  std::vector<uint32_t> entity_rows();  // the visible rows, in corpus order, narrowed to entity_group
 };
 
 }  // namespace px

@@ -78,7 +78,9 @@ void rebuild_marks(AppState& app, const Document& d) {
   st.marks_revision = app.corpus.revision();
   st.marks_analysis_revision = app.corpus.analysis_revision();
   st.marks_query = app.filter.text;
-  std::vector<TextMark> quotes, numbers, hits;
+  std::vector<TextMark> evidence, quotes, numbers, hits;
+  if (st.evidence_article == app.selected && st.evidence_span.size())
+    evidence.push_back({st.evidence_span, IM_COL32(120, 170, 235, 60)});  // the Entities panel's evidence sentence
   const Analysis& an = d.analysis;
   if (st.show_quotes)
     for (size_t i = 0; i < an.quotes.size(); ++i) quotes.push_back({an.quotes[i].span, IM_COL32(120, 200, 120, 70), 0, static_cast<int>(i)});
@@ -96,7 +98,7 @@ void rebuild_marks(AppState& app, const Document& d) {
       }
     }
   }
-  st.marks = flatten_marks({quotes, numbers, hits});
+  st.marks = flatten_marks({evidence, quotes, numbers, hits});
 }
 
 // The marks inside `seg`, shifted to be relative to its start (marks are sorted).
@@ -213,8 +215,18 @@ void draw_reader_panel(AppState& app, bool* open) {
     const Analysis& an = d.analysis;
     const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     size_t hidden_chrome = 0;
+    // "Scroll to span" (Entities panel evidence): asked for a few frames, as the first frame
+    // after a new article may come before its text has been laid out.
+    auto scroll_to_evidence = [&](Span seg) {
+      if (st.evidence_scroll > 0 && st.evidence_article == app.selected && st.evidence_span.begin >= seg.begin &&
+          st.evidence_span.begin < seg.end) {
+        ImGui::SetScrollHereY(0.2f);
+        --st.evidence_scroll;
+      }
+    };
     if (st.sentence_mode && an.done) {
       for (const SentenceInfo& s : an.sentences) {
+        scroll_to_evidence(s.span);
         if (s.boilerplate && !st.show_chrome) { ++hidden_chrome; continue; }
         if (s.language != d.meta.language) {
           ImGui::TextDisabled("[%s]", s.language.c_str());
@@ -227,6 +239,7 @@ void draw_reader_panel(AppState& app, bool* open) {
       for (size_t p = 0; p < d.paragraphs.size(); ++p) {
         const bool chrome = an.done && p < an.boilerplate.size() && an.boilerplate[p];
         if (chrome && !st.show_chrome) { ++hidden_chrome; continue; }
+        scroll_to_evidence(d.paragraphs[p]);
         int h = draw_marked_text(d.slice(d.paragraphs[p]), marks_in(st.marks, d.paragraphs[p]), chrome ? dim : 0);
         if (h >= 0) hovered = h;
         ImGui::Spacing();

@@ -8,6 +8,7 @@
 //   Cooccurrence c = cooccur(corpus, index, o);
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,38 @@ struct Cooccurrence {
 
 Cooccurrence cooccur(const Corpus& corpus, const EntityIndex& index, const CooccurrenceOptions& options);
 
+// NPMI of a pair seen together in `ab` of `n` units, the entities alone in `a` and `b` units,
+// shrunk towards 0 by ab / (ab + kNpmiShrink): with raw NPMI two entities seen once, together,
+// score 1.0, the top of the chart, on one sentence of evidence. The shrink keeps a 1-unit pair
+// at a third of its NPMI and a 20-unit pair at 91%, so well-attested associations lead.
+constexpr double kNpmiShrink = 2.0;
+double npmi(uint32_t ab, uint32_t a, uint32_t b, uint32_t n);
+
+// cooccur() a slice at a time, for the browser's frame budget (the result is the same):
+//   CooccurrenceJob job(corpus, index, options);
+//   each frame: if (!job.step(corpus, index, 4.0)) result = job.take();
+// The corpus and index must not change while it runs (restart it when they do).
+class CooccurrenceJob {
+ public:
+  CooccurrenceJob(const Corpus& corpus, const EntityIndex& index, const CooccurrenceOptions& options);
+  ~CooccurrenceJob();
+  CooccurrenceJob(CooccurrenceJob&&) noexcept;
+  CooccurrenceJob& operator=(CooccurrenceJob&&) noexcept;
+  // Counts documents until `budget_ms` is spent (at least one document). True while work remains.
+  bool step(const Corpus& corpus, const EntityIndex& index, double budget_ms);
+  size_t done() const;
+  size_t total() const;
+  // The result, once step() returned false (it finishes the work if called earlier).
+  Cooccurrence take(const Corpus& corpus, const EntityIndex& index);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
 // Mentions per entity split by a document field, for the bar charts and the per-outlet /
-// per-language views: counts[entity][group], groups sorted by name.
+// per-language views: counts[entity][group], groups sorted by name. Documents without the
+// field (no outlet, no date) are in the group "" (first). `docs` empty = all documents.
 struct EntityBreakdown {
   std::vector<std::string> groups;               // outlets, languages or dates (YYYY-MM-DD)
   std::vector<std::vector<uint32_t>> counts;     // [entity id][group index]

@@ -9,7 +9,9 @@
 //   for (const Entity& e : idx.entities) show(e.name, e.mentions.size());
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +24,9 @@ namespace px {
 
 struct LinkOptions {
   bool demonyms_count = false;  // "japanisch", "giapponese" count as mentions of their country
+  // The display name of a gazetteer id ("C:JP" -> "Japan"), e.g. the gazetteer's English name.
+  // Unset or returning "": the most frequent Latin-script full form seen is used.
+  std::function<std::string(const std::string& known_id)> known_name;
 };
 
 struct EntityIndex {
@@ -36,6 +41,14 @@ struct EntityIndex {
 
 EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& edits,
                           const LinkOptions& options);
+
+// The tolerant form of a linking key that cross-script variants share: per token, sh/sch/ch/zh
+// -> s, j/y -> i, w -> v, c/q -> k, z -> s, ou -> u, a glide between consonant and vowel
+// dropped, doubled letters single. "ishiba", "isiba" -> "isiba"; "rutte", "rjutte", "ryutte" -> "rute".
+std::string phonetic_key(std::string_view key);
+
+// Index of the entity whose canonical key is `key` (EntityIndex::keys), or kNoEntity.
+uint32_t find_entity(const EntityIndex& index, std::string_view key);
 
 // Persisted form of the user's edits: [{"kind":"merge","a":..,"b":..,"value":..}, ...].
 nlohmann::json edits_to_json(const std::vector<EntityEdit>& edits);

@@ -73,6 +73,7 @@ void frame(void* arg) {
   glClearColor(0.93f, 0.93f, 0.92f, 1.f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  loop.platform.finish_capture(fb_w, fb_h);  // chart PNG exports read this frame's pixels
   SDL_GL_SwapWindow(loop.window);
 
   app.apply_commands();
@@ -146,6 +147,14 @@ int main(int, char**) {
     app.report(px::IngestMessage::Level::Info, "restored " + std::to_string(app.corpus.size()) + " articles saved in this browser");
   } else if (demo) {
     app.load_demo_corpus();
+  }
+  // The user's entity edits, saved next to the corpus; they apply to whatever corpus is loaded.
+  std::string edits;
+  if (read_file(px::kSavedEntityEditsPath, edits) && !edits.empty()) {
+    nlohmann::json j = nlohmann::json::parse(edits, nullptr, false);
+    px::Status s = j.is_discarded() ? px::Status::Error("not JSON") : px::edits_from_json(j, app.entity_edits);
+    if (!s.ok()) app.report(px::IngestMessage::Level::Warning, "your saved entity edits could not be read (" + s.message() + "): they are not applied");
+    else if (!app.entity_edits.empty()) app.report(px::IngestMessage::Level::Info, "restored " + std::to_string(app.entity_edits.size()) + " entity edits");
   }
   px::install_page_handlers();
   EM_ASM({ if (Module.parallax.onStarted) Module.parallax.onStarted(); });

@@ -3,7 +3,11 @@
 // the embedding API (web_api.js).
 #include "web.h"
 
+#include <algorithm>
+
 #include <emscripten.h>
+
+#include <GLES3/gl3.h>
 
 #include <cstdio>
 #include <fstream>
@@ -11,6 +15,12 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID
 #include "item_locator.h"
+
+// PNG encoder: Debian's libstb-dev (public domain / MIT), header-only; its own deflate, so no
+// zlib port is needed in the wasm build.
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO
+#include <stb/stb_image_write.h>
 
 //------------------------------------------------------------------------------------------
 // [SECTION] calls into the page (each is a one-liner: the logic lives in web_pre.js)
@@ -93,6 +103,37 @@ void BrowserPlatform::download(const std::string& name, const std::string& bytes
 
 void BrowserPlatform::set_clipboard(const std::string& text) { js_set_clipboard(text.c_str()); }
 
+bool BrowserPlatform::capture_png(const std::string& file_name, float x, float y, float w, float h) {
+  captures_.push_back({file_name, x, y, w, h});
+  return true;
+}
+
+void BrowserPlatform::finish_capture(int fb_w, int fb_h) {
+  if (captures_.empty()) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  // ImGui coordinates are CSS pixels; the framebuffer has devicePixelRatio times as many.
+  const float sx = io.DisplaySize.x > 0 ? fb_w / io.DisplaySize.x : 1.f, sy = io.DisplaySize.y > 0 ? fb_h / io.DisplaySize.y : 1.f;
+  for (const Capture& c : captures_) {
+    int x0 = static_cast<int>(c.x * sx), y0 = static_cast<int>(c.y * sy);
+    int x1 = static_cast<int>((c.x + c.w) * sx), y1 = static_cast<int>((c.y + c.h) * sy);
+    x0 = std::max(x0, 0), y0 = std::max(y0, 0), x1 = std::min(x1, fb_w), y1 = std::min(y1, fb_h);
+    const int w = x1 - x0, h = y1 - y0;
+    if (w <= 0 || h <= 0) continue;
+    std::vector<unsigned char> rgba(static_cast<size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    // GL's origin is the bottom-left corner: the rows come bottom-up.
+    glReadPixels(x0, fb_h - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    for (size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;  // the canvas is opaque; keep the PNG so
+    std::string png;
+    auto sink = [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), size); };
+    // A negative stride walks the rows from the last: the image comes out top-down.
+    const int stride = w * 4;
+    if (!stbi_write_png_to_func(sink, &png, w, h, 4, rgba.data() + static_cast<size_t>(h - 1) * stride, -stride)) continue;
+    download(c.name, png, "image/png");
+  }
+  captures_.clear();
+}
+
 bool BrowserPlatform::persistent() const { return js_persistent() != 0; }
 
 void BrowserPlatform::flush(AppState& app) {
@@ -107,12 +148,17 @@ void BrowserPlatform::persist_if_needed(AppState& app, double now_ms) {
     settings_dirty_ = true;
     ImGui::GetIO().WantSaveIniSettings = false;
   }
-  if (!(corpus_dirty_ || settings_dirty_) || now_ms - last_save_ms_ < kSaveDebounceMs) return;
+  if (!(corpus_dirty_ || settings_dirty_ || edits_dirty_) || now_ms - last_save_ms_ < kSaveDebounceMs) return;
   last_save_ms_ = now_ms;
   if (corpus_dirty_ && !app.loading()) {
     if (!write_file(kSavedCorpusPath, to_jsonl(app.corpus)))
       app.report(IngestMessage::Level::Warning, "could not save the corpus in this browser's storage");
     corpus_dirty_ = false;
+  }
+  if (edits_dirty_) {
+    if (!write_file(kSavedEntityEditsPath, edits_to_json(app.entity_edits).dump()))
+      app.report(IngestMessage::Level::Warning, "could not save your entity edits in this browser's storage");
+    edits_dirty_ = false;
   }
   if (settings_dirty_) {
     size_t size = 0;

@@ -5,6 +5,7 @@
 // only door into the app: JSON strings in, JSON strings out, nothing thrown.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app_state.h"
 
@@ -17,6 +18,11 @@ class BrowserPlatform : public PlatformHooks {
   void corpus_changed() override { corpus_dirty_ = true; }
   void set_clipboard(const std::string& text) override;
   std::string platform_name() const override { return "WebAssembly + WebGL2"; }
+  void entity_edits_changed() override { edits_dirty_ = true; }
+  bool capture_png(const std::string& file_name, float x, float y, float w, float h) override;
+  // After the frame is rendered (before the swap): reads back the rectangle asked for by
+  // capture_png, encodes it as PNG (stb_image_write) and downloads it.
+  void finish_capture(int framebuffer_w, int framebuffer_h);
 
   // Once per frame: writes the corpus and ImGui settings to /persist when changed, then asks
   // the page to sync IndexedDB (debounced; never two syncs at once, see web_pre.js).
@@ -26,7 +32,12 @@ class BrowserPlatform : public PlatformHooks {
   void settings_changed() { settings_dirty_ = true; }
 
  private:
-  bool corpus_dirty_ = false, settings_dirty_ = false;
+  bool corpus_dirty_ = false, settings_dirty_ = false, edits_dirty_ = false;
+  struct Capture {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  std::vector<Capture> captures_;
   double last_save_ms_ = 0;
 };
 
@@ -42,6 +53,8 @@ void install_page_handlers();
 // Where the corpus and the UI layout are saved.
 inline const char* kSavedCorpusPath = "/persist/corpus.jsonl";
 inline const char* kSavedSettingsPath = "/persist/imgui.ini";
+// The user's entity edits (merge, split, rename, type), JSON from edits_to_json().
+inline const char* kSavedEntityEditsPath = "/persist/entity-edits.json";
 
 // The app the exported functions act on (set once by main).
 void attach_app(AppState* app);
