@@ -267,6 +267,8 @@ struct Draft {
   EntityType type = EntityType::Misc;
   std::string known_id;
   std::vector<uint32_t> mentions;  // indices into the flat mention list, corpus order
+  // Surface forms: (form, (count, first flat index)), most frequent first, then first seen.
+  std::vector<std::pair<std::string_view, std::pair<uint32_t, uint32_t>>> forms;
   bool alive = true;
 };
 
@@ -327,7 +329,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       }
       Cluster& cl = L.c[id];
       cl.votes[static_cast<size_t>(m.type)]++;
-      if (token_count(key) > 1) cl.multi = true;
+      if (!cl.multi && key.find_first_of(" -") != std::string::npos) cl.multi = true;  // as tokens_of()
       if (!cl.east_asian && is_east_asian(doc.slice(m.span))) cl.east_asian = true;
       flat.push_back({d, i, id});
     }
@@ -337,13 +339,13 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   // The keys seen under each known id (pass 2 and 3 compare with them).
   std::vector<std::vector<std::string>> known_keys(n_clusters);
   {
-    std::unordered_set<std::string> seen;
+    std::unordered_set<uint64_t> seen;  // (cluster, key) hashed: a collision only drops a spelling
     for (const Flat& f : flat) {
       const Cluster& cl = L.c[f.cluster];
       if (!cl.known_start) continue;
       const MentionInfo& m = corpus.doc(f.doc).analysis.mentions[f.mention];
       if (m.key.empty() || m.demonym) continue;  // "japanisch" is not a spelling of Japan
-      if (seen.insert(cl.known_id + '\t' + m.key).second) known_keys[f.cluster].push_back(m.key);
+      if (seen.insert(fnv1a(m.key, f.cluster * 0x9E3779B97F4A7C15ull + 1)).second) known_keys[f.cluster].push_back(m.key);
     }
   }
 
@@ -430,33 +432,45 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   std::vector<uint32_t> root(flat.size());
   for (size_t i = 0; i < flat.size(); ++i) root[i] = L.find(flat[i].cluster);
   {
-    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;  // phonetic surname -> person roots
-    std::vector<std::string> surname(n_clusters);                      // per cluster, if a multi-token person
+    // Surnames interned: per cluster the id of its surname (a multi-token person) and of its
+    // lone key (a single token), so the per-mention loop compares integers.
+    constexpr int32_t kNone = -1, kUnset = -2;
+    std::unordered_map<std::string, int32_t> surname_ids;
+    std::vector<std::vector<uint32_t>> by_surname;  // surname id -> person roots
+    std::vector<int32_t> surname(n_clusters, kNone), lone(n_clusters, kUnset);
     for (uint32_t k = 0; k < n_clusters; ++k) {
       const uint32_t r = L.find(k);
-      if (L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
+      if (!L.c[k].multi || L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
       std::string p = phonetic_key(L.c[k].key);
       std::vector<std::string_view> toks = tokens_of(p);
       if (toks.size() < 2) continue;
-      surname[k] = std::string(L.c[k].east_asian ? toks.front() : toks.back());
-      auto& v = by_surname[surname[k]];
+      auto [it, fresh] = surname_ids.emplace(std::string(L.c[k].east_asian ? toks.front() : toks.back()),
+                                             static_cast<int32_t>(by_surname.size()));
+      if (fresh) by_surname.emplace_back();
+      surname[k] = it->second;
+      auto& v = by_surname[it->second];
       if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
     }
+    auto lone_id = [&](uint32_t k) {
+      if (lone[k] != kUnset) return lone[k];
+      std::string p = phonetic_key(L.c[k].key);
+      auto it = surname_ids.find(p);
+      if (it == surname_ids.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
+        p.pop_back();
+        it = surname_ids.find(p);
+      }
+      return lone[k] = it == surname_ids.end() ? kNone : it->second;
+    };
     size_t doc_begin = 0;
     for (size_t i = 0; i < flat.size(); ++i) {
       if (i > 0 && flat[i].doc != flat[i - 1].doc) doc_begin = i;
-      const Cluster& own = L.c[flat[i].cluster];
+      const uint32_t k = flat[i].cluster;
       const uint32_t r = root[i];
-      if (L.c[r].multi || own.known_start) continue;
+      if (L.c[r].multi || L.c[k].known_start) continue;
       const MentionInfo& m = corpus.doc(flat[i].doc).analysis.mentions[flat[i].mention];
       if (m.type != EntityType::Person && m.type != EntityType::Misc) continue;
-      std::string p = phonetic_key(own.key);
-      auto it = by_surname.find(p);
-      if (it == by_surname.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
-        p.pop_back();
-        it = by_surname.find(p);
-      }
-      if (it == by_surname.end()) continue;
+      const int32_t p = lone_id(k);
+      if (p == kNone) continue;
       // Same document: the people of this document with that surname.
       uint32_t found = UINT32_MAX;
       bool ambiguous = false;
@@ -466,7 +480,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
         if (found == UINT32_MAX) found = rj;
         else if (found != rj) ambiguous = true;
       }
-      if (found == UINT32_MAX && it->second.size() == 1) found = it->second[0];
+      if (found == UINT32_MAX && by_surname[p].size() == 1) found = by_surname[p][0];
       // Per mention, not per cluster: "Kim" may be one person in one article, another elsewhere.
       if (found != UINT32_MAX && !ambiguous && (found == r || L.can_join(found, r))) root[i] = found;
     }
@@ -475,14 +489,15 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   // Entities from the roots.
   std::vector<Draft> drafts;
   {
-    std::unordered_map<uint32_t, uint32_t> draft_of;
+    std::vector<uint32_t> draft_of(n_clusters, UINT32_MAX);  // root cluster -> draft
     for (uint32_t i = 0; i < flat.size(); ++i) {
-      auto [it, fresh] = draft_of.emplace(root[i], static_cast<uint32_t>(drafts.size()));
-      if (fresh) {
+      uint32_t& di = draft_of[root[i]];
+      if (di == UINT32_MAX) {
+        di = static_cast<uint32_t>(drafts.size());
         drafts.emplace_back();
         drafts.back().known_id = L.c[root[i]].known_id;
       }
-      drafts[it->second].mentions.push_back(i);
+      drafts[di].mentions.push_back(i);
     }
   }
   auto mention_of = [&](uint32_t f) -> const MentionInfo& {
@@ -493,12 +508,17 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   auto describe = [&](Draft& d) {
     std::array<uint32_t, 4> votes{};
     std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> forms;  // surface -> (count, first)
+    forms.reserve(16);
     for (uint32_t f : d.mentions) {
       const MentionInfo& m = mention_of(f);
       if (!m.demonym) votes[static_cast<size_t>(m.type)]++;
-      auto [it, fresh] = forms.emplace(surface_of(f), std::make_pair(0u, f));
+      auto [it, fresh] = forms.emplace(corpus.doc(flat[f].doc).slice(m.span), std::make_pair(0u, f));
       it->second.first++;
     }
+    d.forms.assign(forms.begin(), forms.end());
+    std::sort(d.forms.begin(), d.forms.end(), [](const auto& x, const auto& y) {
+      return x.second.first != y.second.first ? x.second.first > y.second.first : x.second.second < y.second.second;
+    });
     if (!d.type_set) {
       if (votes == std::array<uint32_t, 4>{}) for (uint32_t f : d.mentions) votes[static_cast<size_t>(mention_of(f).type)]++;
       d.type = majority(votes);
@@ -509,7 +529,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       size_t best_tokens = 0;
       uint32_t best_count = 0;
       bool best_latin = false;
-      for (const auto& [form, cf] : forms) {
+      for (const auto& [form, cf] : d.forms) {
         const bool latin = is_latin(form);
         const size_t tk = latin ? token_count(form) : 0;
         const bool demonym = mention_of(cf.second).demonym;
@@ -614,22 +634,15 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     e.type = d.type;
     e.known_id = d.known_id;
     out.keys[id] = std::move(d.key);
-    std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> forms;
     uint32_t last_doc = UINT32_MAX;
     e.mentions.reserve(d.mentions.size());
     for (uint32_t f : d.mentions) {
       e.mentions.push_back({flat[f].doc, flat[f].mention});
       out.mention_entity[flat[f].doc][flat[f].mention] = id;
       if (flat[f].doc != last_doc) ++e.documents, last_doc = flat[f].doc;
-      auto [it, fresh] = forms.emplace(surface_of(f), std::make_pair(0u, f));
-      it->second.first++;
     }
-    std::vector<std::pair<std::string_view, std::pair<uint32_t, uint32_t>>> fv(forms.begin(), forms.end());
-    std::sort(fv.begin(), fv.end(), [](const auto& x, const auto& y) {
-      return x.second.first != y.second.first ? x.second.first > y.second.first : x.second.second < y.second.second;
-    });
-    e.aliases.reserve(fv.size());
-    for (const auto& f : fv) e.aliases.emplace_back(f.first);
+    e.aliases.reserve(d.forms.size());
+    for (const auto& f : d.forms) e.aliases.emplace_back(f.first);
   }
   return out;
 }
