@@ -44,6 +44,8 @@ struct LangWords {
 constexpr const char* kConnectors =
     "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el";
 
+constexpr const char* kFirstConnectors = "of for de da di del della delle dei degli du des van von zu y &";
+
 // Never names on their own, even capitalised mid-sentence: months and weekdays (English and
 // German capitalise them), the English pronoun I.
 constexpr LangWords kNeverNames[] = {
@@ -318,7 +320,7 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 struct NerLexicon {
   // per language ("*" for all): folded word -> kind
   std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before;
-  std::unordered_set<std::string> connectors;
+  std::unordered_set<std::string> connectors, first_connectors;
   // roles: per language, each a list of folded words
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
   std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
@@ -358,6 +360,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   add_lists(lex->misc, kMiscCues, std::size(kMiscCues));
   add_lists(lex->loc_before, kLocBefore, std::size(kLocBefore));
   for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
+  for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
   for (const LangWords& r : kRoles)
     for (std::string& w : split_words(r.words)) {
       std::vector<std::string> words;
@@ -521,9 +524,11 @@ struct Tagger {
   bool stop(const std::string& w) const {
     return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
   }
-  bool gaz_known(const std::string& folded, std::vector<KnownName>* out = nullptr) const {
+  // `caps`: the text writes it in capitals ("UN", not "un"): only then do acronym entries count.
+  bool gaz_known(const std::string& folded, std::vector<KnownName>* out = nullptr, bool caps = true) const {
     if (!gaz) return false;
     std::vector<KnownName> k = gaz->lookup(folded);
+    if (!caps) k.erase(std::remove_if(k.begin(), k.end(), [](const KnownName& n) { return n.acronym; }), k.end());
     if (k.empty()) return false;
     if (out) *out = std::move(k);
     return true;
@@ -554,6 +559,25 @@ struct Tagger {
     for (size_t e = std::min(limit, b + 4); e > b; --e)
       if (role_ending_at(e) == static_cast<int>(b)) return e;
     return b;
+  }
+
+  // A title in quotes (CLI tokens only: documents carry no punctuation tokens): an opening
+  // quote at i, 1..8 words, every one capitalised or a short linking word, the first
+  // capitalised, then the closing quote. Returns the closing quote's index, or i.
+  size_t quoted_title_end(size_t i) const {
+    static const std::array<std::string_view, 5> open = {"\"", "“", "„", "«", "``"};
+    static const std::array<std::string_view, 6> close = {"\"", "”", "“", "»", "''", "\""};
+    if (!toks[i].punct || std::find(open.begin(), open.end(), toks[i].text) == open.end()) return i;
+    if (i + 1 >= toks.size() || !toks[i + 1].sh.cap) return i;
+    for (size_t j = i + 1; j < toks.size() && j <= i + 9; ++j) {
+      const Tok& t = toks[j];
+      if (t.punct) {
+        if (std::find(close.begin(), close.end(), t.text) != close.end() && j > i + 1) return j;
+        return i;
+      }
+      if (!t.sh.cap && !t.sh.digit && t.sh.letters > 3) return i;
+    }
+    return i;
   }
 
   // The first token after b where a role starts that leaves a name after it, or e.
@@ -608,10 +632,11 @@ struct Tagger {
       if (ev) c = ev->counts(t.folded);
       bool known = false;
       for (const std::string& v : word_variants(t.folded, lang))
-        if (gaz_known(v)) { known = true; break; }
+        if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
       const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
-      t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1);
+      t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
+                 (german && has_words && !proper && german_compound(t.folded));
       const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
       const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
       t.strong = known || proper || given(t.folded) || acronym || recurring ||
@@ -626,6 +651,16 @@ struct Tagger {
         t.candidate = !(t.folded == "i" && lang_is(lang, "en"));
       }
     }
+  }
+
+  // A German compound noun the dictionary does not list whole ("Flugverbotszone",
+  // "Regierungstruppen"): its last part (4+ letters) is ordinary vocabulary.
+  bool german_compound(const std::string& w) const {
+    for (size_t j = 3; j + 4 <= w.size(); ++j) {
+      if ((static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) continue;
+      if (gaz->is_common_word(std::string_view(w).substr(j), "de")) return true;
+    }
+    return false;
   }
 
   static bool has_inner_capital(std::string_view s) {  // "McDonald", "iPhone", "DeSantis"
@@ -653,9 +688,11 @@ struct Tagger {
   bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
     if (!gaz) return false;
     const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
+    bool caps = true;
+    for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
     for (const std::string& v : word_variants(toks[e - 1].folded, lang)) {
       std::vector<KnownName> k;
-      if (gaz_known(head + v, &k)) {
+      if (gaz_known(head + v, &k, caps)) {
         out = k.front();
         if (lemma) *lemma = head + v;
         return true;
@@ -768,6 +805,12 @@ struct Tagger {
     std::vector<NerSpan> out;
     size_t i = 0;
     while (i < toks.size()) {
+      if (const size_t q = quoted_title_end(i); q > i) {  // "A Beautiful Lie": a work's title
+        emit(out, i + 1, q, i + 1, i + 1);
+        if (out.back().known_id.empty()) out.back().type = EntityType::Misc;
+        i = q + 1;
+        continue;
+      }
       if (!toks[i].candidate) { ++i; continue; }
       // A run: candidates, with connectors between candidates, no punctuation break.
       size_t b = i, e = i + 1;
@@ -776,9 +819,19 @@ struct Tagger {
         if (toks[e].candidate) { ++e; continue; }
         // connectors: up to two lowercase linking words followed by a candidate
         size_t k = e;
+        // The first linking word must be one that starts a link ("of", "von", "de"); articles
+        // only follow one ("van der", "de la"): German "der" alone is an article between nouns.
         while (k < toks.size() && k < e + 2 && !toks[k].break_before && !toks[k].sh.cap &&
-               lex.connectors.count(toks[k].folded))
+               lex.connectors.count(toks[k].folded) && (k > e || lex.first_connectors.count(toks[k].folded)))
           ++k;
+        // A name's head noun that is also ordinary vocabulary ("Turkish Airlines", "Deutsche
+        // Bank"), or a German surname that is a noun after a given name ("Michael Schumacher").
+        if (k == e && toks[e].sh.cap && !toks[e].punct &&
+            (NerLexicon::in(lex.org, lang, toks[e].folded) || NerLexicon::in(lex.org, "en", toks[e].folded) ||
+             (given(toks[e - 1].folded) && !toks[e].initial))) {
+          ++e;
+          continue;
+        }
         if (k > e && k < toks.size() && toks[k].candidate && !toks[k].break_before) { e = k + 1; continue; }
         break;
       }
