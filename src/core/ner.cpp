@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <unordered_set>
 
@@ -489,17 +490,19 @@ std::vector<std::string> word_variants(const std::string& w, std::string_view la
   return v;
 }
 
-// The key form of one word: Russian case endings off (unless the word is an indeclinable
-// foreign name ending in a double consonant + е: Рютте, Гёте), German genitive -s off when
-// `strip_s` says the text supports it.
-std::string key_word(const std::string& folded, std::string_view lang, bool strip_s) {
+// The key form of one word: Russian case endings off, German genitive -s off when `strip_s`
+// says the text supports it. Russian two-letter endings (-ом, -ой, -ым...) are oblique cases
+// of names ("Марком" -> "марк"); a one-vowel ending (-а -у -е -я -ю) is removed only when the
+// bare stem was seen on its own (`seen`: "Путина" -> "путин"), since many foreign names end in
+// a vowel in the nominative ("Исиба", "Сигэру", "Рютте").
+template <typename Seen>
+std::string key_word(const std::string& folded, std::string_view lang, bool strip_s, const Seen& seen) {
   if (lang_is(lang, "ru")) {
     for (std::string_view e : kRuEndings) {
       if (!ends_with(folded, e) || cp_count(folded) < cp_count(e) + 3) continue;
       const std::string stem = folded.substr(0, folded.size() - e.size());
-      if (e == "е" && stem.size() >= 4 && stem.substr(stem.size() - 2, 2) == stem.substr(stem.size() - 4, 2))
-        return folded;  // Рютте
-      if ((e == "а" || e == "я") && cp_count(folded) <= 4) return folded;  // short given names: Анна
+      if (cp_count(e) == 1 && !seen(stem)) return folded;
+      if (e == "ии" || e == "ию") return stem + "ия";
       return stem;
     }
     return folded;
@@ -554,10 +557,24 @@ struct Tagger {
     }
     return -1;
   }
-  // Does a role phrase start at token b? Returns its end or b.
+  // Does a role phrase start at token b? Returns its end (longest phrase) or b.
   size_t role_starting_at(size_t b, size_t limit) const {
-    for (size_t e = std::min(limit, b + 4); e > b; --e)
-      if (role_ending_at(e) == static_cast<int>(b)) return e;
+    for (size_t e = std::min(limit, b + 4); e > b; --e) {
+      const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+      if (it == lex.roles.end()) return b;
+      const bool ru = lang_is(lang, "ru");
+      for (const auto& words : it->second) {
+        if (words.size() != e - b) continue;
+        bool ok = true;
+        for (size_t k = 0; k < words.size() && ok; ++k) {
+          const Tok& t = toks[b + k];
+          if (t.punct || (k > 0 && t.break_before)) ok = false;
+          else if (ru) ok = t.folded.rfind(words[k], 0) == 0 && cp_count(t.folded) <= cp_count(words[k]) + 3;
+          else ok = t.folded == words[k];
+        }
+        if (ok) return e;
+      }
+    }
     return b;
   }
 
@@ -701,6 +718,11 @@ struct Tagger {
     return false;
   }
 
+  // A word seen capitalised in the corpus or as a name earlier in this text.
+  const std::function<bool(const std::string&)> seen = [this](const std::string& w) {
+    return (ev && ev->counts(w).capital_inside > 0) || (mem && mem->last_words.count(w));
+  };
+
   void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
     while (b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
     while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
@@ -720,6 +742,7 @@ struct Tagger {
       s.known_id = k.id;
       s.demonym = k.demonym;
       conf = 0.9f;
+      if (k.type != EntityType::Person) s.role_begin = s.role_end = s.begin;  // "segretario della NATO": not NATO's role
     } else {
       s.type = type_of(b, e, person_hint, conf);
     }
@@ -738,13 +761,13 @@ struct Tagger {
           strip_s = seen || noun_next;
         }
         if (!key.empty()) key += ' ';
-        key += key_word(toks[i].folded, lang, strip_s);
+        key += key_word(toks[i].folded, lang, strip_s, seen);
       }
     }
     s.key = latin_key(key);
     s.confidence = conf;
     if (mem && (s.type == EntityType::Person || e - b == 1)) {
-      const std::string last = key_word(toks[e - 1].folded, lang, false);
+      const std::string last = key_word(toks[e - 1].folded, lang, false, seen);
       if (s.type == EntityType::Person) {
         mem->last_words[toks[e - 1].folded] = EntityType::Person;
         mem->last_words[last] = EntityType::Person;
@@ -779,7 +802,7 @@ struct Tagger {
       const auto it = mem->last_words.find(toks[e - 1].folded);
       if (it != mem->last_words.end()) { conf = 0.7f; return it->second; }
       for (const std::string& v : word_variants(toks[e - 1].folded, lang))
-        if (auto j = mem->last_words.find(key_word(v, lang, false)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
+        if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
     }
     if (e - b == 1) {
       const Tok& t = toks[b];
@@ -838,13 +861,19 @@ struct Tagger {
       // Role in front, inside the run ("Prime Minister Shigeru Ishiba") or just before it in
       // lower case ("il segretario generale della NATO Mark Rutte", "премьер-министр Японии").
       size_t rb = b, re = b;
-      const size_t role_end = role_starting_at(b, e);
+      // "Prime Minister ...": the sentence's first word was not a candidate, yet starts the role.
+      size_t rs = b;
+      if (b > 0 && toks[b - 1].sh.cap && !toks[b - 1].candidate && !toks[b].break_before) rs = b - 1;
+      size_t role_end = role_starting_at(rs, toks.size());
+      if (role_end == rs) role_end = role_starting_at(b, toks.size());
+      else b = rs;
+      if (role_end >= e && role_end > b) {  // the run is (the start of) a role: "the President said",
+        i = role_end;                       // "le Premier ministre japonais"
+        continue;
+      }
       if (role_end > b && role_end < e) {
         rb = b; re = role_end; b = role_end;
         while (b < e && lex.connectors.count(toks[b].folded)) ++b;  // "Minister of"
-      } else if (role_end == e) {  // the whole run is a role ("the President said")
-        i = e;
-        continue;
       } else if (size_t k = role_inside(b, e); k < e) {  // "NATO Secretary General Mark Rutte"
         emit(out, b, k, b, b);
         rb = k;
@@ -853,6 +882,11 @@ struct Tagger {
       } else if (b > 0) {
         // "Ministerpräsident Fumio Kishida"; "segretario generale della NATO": connectors skipped
         size_t at = b;
+        // "Premier ministre japonais Shigeru Ishiba": a demonym between role and name.
+        if (at > 1 && toks[at - 1].sh.lower && !toks[at - 1].break_before) {
+          std::vector<KnownName> k;
+          if (gaz_known(toks[at - 1].folded, &k) && k.front().demonym) --at;
+        }
         for (int tries = 0; tries < 3 && at > 0; ++tries) {
           const int r = role_ending_at(at);
           if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
