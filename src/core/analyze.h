@@ -8,6 +8,7 @@
 //   4. tokens        words with their match keys (folded + stemmed); CJK by dictionary
 //   5. quotes        direct quotations with speaker and reporting verb
 //   6. quantities    numbers, dates, percentages, money, durations as values
+//   7. names         people, organisations, places, other names (ner.h), outside site chrome
 //
 //   TextResources res = TextResources::load("/assets");
 //   AnalysisJob job; job.start(corpus);  each frame: job.step(corpus, res, 8.0);
@@ -28,6 +29,9 @@ class Stopwords;
 class QuoteFinder;
 class QuantityFinder;
 class ParagraphRepeats;
+class Gazetteer;
+class EntityRecognizer;
+class NameEvidence;
 
 // Models, dictionaries and lexicons, loaded once. Anything missing degrades to simpler rules
 // and is reported in `messages`.
@@ -45,12 +49,16 @@ struct TextResources {
   std::unique_ptr<Stopwords> stopwords;
   std::unique_ptr<QuoteFinder> quotes;
   std::unique_ptr<QuantityFinder> quantities;
+  std::shared_ptr<const Gazetteer> gazetteer;     // known names (also for linking); may be null
+  std::unique_ptr<EntityRecognizer> recognizer;   // always set (rules only without assets)
   std::vector<std::string> messages;
 };
 
 // Runs every stage on one document (replacing doc.analysis). `repeats` counts paragraphs
-// across the corpus (may be null: then repetition is not used).
-void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats);
+// across the corpus (may be null: then repetition is not used); `names` counts capitalisation
+// across the corpus for name recognition (may be null).
+void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats,
+                      const NameEvidence* names = nullptr);
 
 // Analyses a corpus a slice at a time, so the browser stays responsive (no threads there).
 class AnalysisJob {
@@ -70,6 +78,7 @@ class AnalysisJob {
   std::vector<size_t> pending_;
   size_t next_ = 0;
   std::unique_ptr<ParagraphRepeats> repeats_;
+  std::unique_ptr<NameEvidence> names_;
 };
 
 }  // namespace px

@@ -73,18 +73,25 @@ struct QuantityInfo {
   std::string iso;                 // for dates: "2030", "2025-05-22"
 };
 
-struct MentionInfo;  // entities.h (included at the end: it needs Span from here)
+struct MentionInfo;  // entities.h (which includes this file for Span)
 
 struct Analysis {
+  // Out of line (ner.cpp), where MentionInfo is complete: entities.h needs Span from this file,
+  // so this file cannot include it; std::vector allows the incomplete type until then.
+  Analysis();
+  ~Analysis();
+  Analysis(const Analysis&);
+  Analysis(Analysis&&) noexcept;
+  Analysis& operator=(const Analysis&);
+  Analysis& operator=(Analysis&&) noexcept;
+
   bool done = false;
   std::vector<bool> boilerplate;   // per paragraph (parallel to Document::paragraphs)
   std::vector<SentenceInfo> sentences;
   std::vector<TokenInfo> tokens;
   std::vector<QuoteInfo> quotes;
   std::vector<QuantityInfo> quantities;
-  // Names (ner.h): sorted by span.begin, never overlapping. std::vector may hold a type that is
-  // still incomplete here (C++17); entities.h completes it below, before any use.
-  std::vector<MentionInfo> mentions;
+  std::vector<MentionInfo> mentions;  // names (ner.h), sorted, never overlapping
 };
 
 struct Document {
@@ -101,7 +108,3 @@ struct Document {
 };
 
 }  // namespace px
-
-// MentionInfo, for Analysis::mentions. Last, so that entities.h (which needs Span) may be
-// included first or second.
-#include "entities.h"  // IWYU pragma: export

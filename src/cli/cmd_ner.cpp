@@ -1,0 +1,160 @@
+// cmd_ner.cpp — `parallax ner --lang xx FILE`: named entities of a tokenised text (CoNLL-style
+// input), one IOB2 tag per token appended as the last TAB-separated column.
+//
+// Input: one token per line, extra TAB-separated columns allowed, a blank line between
+// sentences. The token is the first column — except in `index<TAB>token<TAB>...` files (the
+// evaluation format): when every non-blank line has 2+ columns, its first column is a whole
+// number, and each sentence's first line has index 0 or 1, the token is the second column.
+// "-DOCSTART-" lines (CoNLL document breaks) are tagged O and reset the per-text memory.
+// The whole file is the corpus the name evidence is counted on (--no-evidence turns it off).
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "gazetteer.h"
+#include "ner.h"
+
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t pos = 0;
+  while (true) {
+    const size_t tab = line.find('\t', pos);
+    cols.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+    if (tab == std::string_view::npos) break;
+    pos = tab + 1;
+  }
+  return cols;
+}
+
+bool is_integer(std::string_view s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int cmd_ner(const std::vector<std::string_view>& args) {
+  std::string lang = "en", path;
+  bool evidence_on = true, timing = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string_view a = args[i];
+    if (a == "--lang" && i + 1 < args.size()) lang = std::string(args[++i]);
+    else if (a == "--no-evidence") evidence_on = false;
+    else if (a == "--time") timing = true;
+    else if (path.empty() && (a == "-" || a.substr(0, 2) != "--")) path = std::string(a);
+    else {
+      std::fprintf(stderr, "parallax: ner: unknown option %.*s\n", static_cast<int>(a.size()), a.data());
+      return px::cli::kExitUsage;
+    }
+  }
+  if (path.empty()) {
+    std::fputs("usage: parallax ner [--lang xx] [--no-evidence] [--time] FILE\n"
+               "  FILE: one token per line (first TAB-separated column; or the second when every line\n"
+               "  starts with a whole-number index: index<TAB>token<TAB>...), blank line between sentences.\n"
+               "  Prints each line with its IOB2 tag (B-/I-PER ORG LOC MISC, or O) appended.\n",
+               stderr);
+    return px::cli::kExitUsage;
+  }
+  std::string text, error;
+  if (!px::cli::read_file(path, text, error)) {
+    std::fprintf(stderr, "parallax: %s\n", error.c_str());
+    return px::cli::kExitSomeFailed;
+  }
+
+  // Lines, and whether the file is index<TAB>token.
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string_view l(text.data() + pos, eol - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    lines.push_back(l);
+    pos = eol + 1;
+  }
+  bool indexed = true, any = false, sentence_start = true;
+  for (std::string_view l : lines) {
+    if (l.empty()) { sentence_start = true; continue; }
+    const auto cols = split_tabs(l);
+    any = true;
+    if (cols.size() < 2 || !is_integer(cols[0]) || (sentence_start && cols[0] != "0" && cols[0] != "1")) {
+      indexed = false;
+      break;
+    }
+    sentence_start = false;
+  }
+  indexed = indexed && any;
+  std::vector<std::string_view> tokens(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    const auto cols = split_tabs(lines[i]);
+    tokens[i] = indexed ? cols[1] : cols[0];
+  }
+
+  const std::string assets = px::cli::asset_dir();
+  std::shared_ptr<const px::Gazetteer> gaz;
+  if (auto g = px::Gazetteer::load(assets); g.ok()) gaz = std::make_shared<px::Gazetteer>(std::move(*g));
+  else std::fprintf(stderr, "parallax: %s; recognising without known names\n", g.error().c_str());
+  std::vector<std::string> missing;
+  const px::EntityRecognizer ner = px::EntityRecognizer::load(assets, gaz, &missing);
+  for (const std::string& m : missing) std::fprintf(stderr, "parallax: %s\n", m.c_str());
+
+  const auto start = std::chrono::steady_clock::now();
+  px::NameEvidence evidence;
+  if (evidence_on) evidence.add_tokens(tokens, path, lang);
+
+  std::vector<std::string> tags(lines.size());
+  px::EntityRecognizer::Memory memory;
+  std::vector<px::NerToken> sentence;
+  size_t first = 0, token_count = 0;
+  auto flush = [&](size_t end) {
+    if (!sentence.empty()) {
+      const auto spans = ner.tag(sentence, lang, evidence_on ? &evidence : nullptr, &memory);
+      const auto iob = px::to_iob2(spans, sentence.size());
+      size_t k = 0;
+      for (size_t i = first; i < end; ++i)
+        if (!lines[i].empty() && tokens[i] != "-DOCSTART-") tags[i] = iob[k++];
+    }
+    token_count += sentence.size();
+    sentence.clear();
+  };
+  for (size_t i = 0; i <= lines.size(); ++i) {
+    if (i == lines.size() || lines[i].empty()) {
+      flush(i);
+      first = i + 1;
+      continue;
+    }
+    if (tokens[i] == "-DOCSTART-") {
+      flush(i);
+      first = i + 1;
+      tags[i] = "O";
+      memory = {};
+      continue;
+    }
+    sentence.push_back(px::NerToken{tokens[i], false, false});
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::string out;
+  out.reserve(text.size() + lines.size() * 7);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i + 1 == lines.size() && lines[i].empty()) break;  // the file's final newline
+    out.append(lines[i]);
+    if (!lines[i].empty()) (out += '\t') += tags[i];
+    out += '\n';
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (timing)
+    std::fprintf(stderr, "parallax: ner: %zu tokens in %.3f s (%.0f tokens/s)\n", token_count, seconds,
+                 seconds > 0 ? token_count / seconds : 0.0);
+  return px::cli::kExitOk;
+}
+
+const px::cli::Registration reg{
+    "ner", "[--lang xx] [--no-evidence] [--time] FILE  IOB2 entity tag per token (CoNLL-style input)", cmd_ner};
+
+}  // namespace

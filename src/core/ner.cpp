@@ -1,0 +1,1141 @@
+// ner.cpp — named-entity recognition by rules, gazetteer, dictionaries and corpus evidence
+// (see ner.h).
+//
+// [SECTION] word lists      built-in cue words per language (written for Parallax from the
+//                           authors' knowledge of the languages; no evaluation data used)
+// [SECTION] characters      code point classes
+// [SECTION] NameEvidence    corpus-level capitalisation counts
+// [SECTION] lexicon         loading roles, stopwords, Chinese proper nouns
+// [SECTION] Latin/Cyrillic  runs of capitalised words, roles, typing, keys
+// [SECTION] CJK             katakana, role suffixes, dictionaries
+// [SECTION] documents       Analysis::mentions from a document's tokens
+#include "ner.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <unordered_set>
+
+#include <utf8proc.h>
+
+#include "encoding.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "stopwords.h"
+#include "text_fold.h"
+#include "translit.h"
+
+namespace px {
+
+// =============================================================================================
+// [SECTION] word lists
+// =============================================================================================
+namespace {
+
+// Folded words (fold_for_search: lowercase, no accents). "*" = every language.
+struct LangWords {
+  const char* lang;
+  const char* words;  // space-separated; '_' joins a multi-word phrase
+};
+
+// Lowercase words that may sit inside a name between capitalised words ("Bank of Japan",
+// "Juan de la Cruz", "Ludwig van Beethoven", "Procter & Gamble").
+constexpr const char* kConnectors =
+    "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el";
+
+constexpr const char* kFirstConnectors = "of for de da di del della delle dei degli du des van von zu y &";
+
+// Never names on their own, even capitalised mid-sentence: months and weekdays (English and
+// German capitalise them), the English pronoun I.
+constexpr LangWords kNeverNames[] = {
+    {"en", "i january february march april may june july august september october november december "
+           "monday tuesday wednesday thursday friday saturday sunday"},
+    {"de", "januar februar marz april mai juni juli august september oktober november dezember "
+           "montag dienstag mittwoch donnerstag freitag samstag sonntag"},
+    {"nl", "januari februari maart april mei juni juli augustus september oktober november december"},
+};
+
+// Titles and roles in front of a person's name, on top of lexicons/speaker_titles.tsv.
+constexpr LangWords kRoles[] = {
+    {"en", "pope king queen prince princess sir lord lady saint mayor judge captain colonel lieutenant "
+           "sergeant admiral coach chairman chairwoman ceo director bishop cardinal rev reverend "
+           "representative rep sen gov gen col lt capt mr. mrs. ms. dr. prof prof. vice_president "
+           "premier emperor empress sheikh commander chief minister_of_defence defense_secretary "
+           "foreign_secretary home_secretary state_secretary secretary_of_state deputy envoy "
+           "chancellor president-elect"},
+    {"de", "papst konig konigin prinz prinzessin burgermeister burgermeisterin trainer chef chefin "
+           "vorsitzende vorsitzender staatssekretar staatssekretarin abgeordnete abgeordneter general "
+           "regierungschef regierungschefin staatschef staatschefin premier kaiser nato-generalsekretar "
+           "us-prasident prasident verteidigungsministerin dr. prof. prof"},
+    {"it", "papa re regina principe sindaco generale onorevole sig sig. signor signora dott dott. "
+           "presidente_del_consiglio primo_ministro segretario_generale ministro_degli_esteri "
+           "ministro_della_difesa cancelliere imperatore leader capo"},
+    {"fr", "premier_ministre chancelier chanceliere pape roi reine prince princesse maire general "
+           "monsieur madame m. mme. secretaire_general ministre_des_affaires_etrangeres "
+           "ministre_de_la_defense empereur dirigeant chef"},
+    {"es", "primer_ministro primera_ministra canciller papa rey reina principe alcalde general senor "
+           "senora don dona sr. sra. secretario_general ministro_de_defensa ministro_de_exteriores "
+           "emperador lider jefe"},
+    {"ru", "премьер премьер-министр канцлер генсек глава министр президент генеральный_секретарь "
+           "король королева папа мэр генерал губернатор"},
+    {"nl", "premier minister president koning koningin prins prinses burgemeester generaal"},
+};
+
+// Words that make a name an organisation, wherever they sit in it.
+constexpr LangWords kOrgCues[] = {
+    {"*", "fc ag gmbh inc inc. corp corp. ltd ltd. llc plc s.p.a. spa srl s.a. sa nv bv"},
+    {"en", "party university college school bank council committee commission ministry department "
+           "agency association union league club corporation company group institute foundation "
+           "society organization organisation army navy police court parliament congress senate "
+           "assembly airlines airways records press times news post band orchestra church "
+           "federation network channel radio industries motors systems technologies bureau "
+           "authority board corps government cabinet fund trust holdings entertainment studios "
+           "pictures team united academy alliance coalition"},
+    {"de", "partei universitat hochschule bank rat ausschuss kommission ministerium bundesministerium "
+           "amt agentur verband verein union liga konzern gruppe institut stiftung gesellschaft "
+           "armee polizei gericht bundestag bundesrat parlament regierung zeitung bundeswehr bund "
+           "akademie allianz"},
+    {"it", "partito universita banca consiglio comitato commissione ministero agenzia associazione "
+           "unione lega societa gruppo istituto fondazione esercito polizia tribunale corte "
+           "parlamento senato governo federazione accademia alleanza"},
+    {"fr", "parti universite banque conseil comite commission ministere agence association union "
+           "ligue societe groupe institut fondation armee police tribunal cour parlement senat "
+           "assemblee gouvernement federation compagnie academie alliance"},
+    {"es", "partido universidad banco consejo comite comision ministerio agencia asociacion union "
+           "liga sociedad grupo instituto fundacion ejercito policia tribunal corte parlamento "
+           "senado congreso gobierno federacion compania club real atletico deportivo academia alianza"},
+    {"ru", "партия университет банк совет комитет комиссия министерство агентство ассоциация союз "
+           "лига ооо оао зао пао компания группа институт фонд армия полиция суд парламент дума "
+           "сенат правительство федерация клуб академия альянс"},
+    {"nl", "partij universiteit bank raad ministerie vereniging bond groep instituut stichting leger "
+           "politie rechtbank kamer regering club academie"},
+};
+
+constexpr LangWords kLocCues[] = {
+    {"en", "river lake mountain mountains mount mt island islands isle sea ocean bay gulf valley county "
+           "province street avenue road square district region peninsula desert canyon strait cape "
+           "coast hills falls forest"},
+    {"de", "fluss see berg gebirge insel inseln meer tal kreis provinz strasse platz bezirk region halbinsel"},
+    {"it", "fiume lago monte isola isole mare valle provincia regione via piazza golfo stretto"},
+    {"fr", "fleuve riviere lac mont ile iles mer vallee province region rue place golfe detroit avenue boulevard"},
+    {"es", "rio lago monte sierra isla islas mar valle provincia region calle plaza golfo estrecho cabo avenida"},
+    {"ru", "река озеро гора остров море область край район улица площадь"},
+    {"nl", "rivier meer berg eiland zee provincie straat plein"},
+};
+
+constexpr LangWords kMiscCues[] = {
+    {"en", "war cup championship championships olympics games award awards prize festival open trophy "
+           "series treaty revolution summit"},
+    {"de", "krieg pokal meisterschaft preis festival vertrag gipfel spiele"},
+    {"it", "guerra coppa campionato premio festival trattato vertice giochi"},
+    {"fr", "guerre coupe championnat prix festival traite sommet jeux"},
+    {"es", "guerra copa campeonato premio festival tratado cumbre juegos"},
+    {"ru", "война кубок чемпионат премия фестиваль договор саммит"},
+    {"nl", "oorlog beker kampioenschap prijs festival verdrag"},
+};
+
+// The word right before a name that makes an unknown name a place ("in Ohio", "nach Tokio").
+constexpr LangWords kLocBefore[] = {
+    {"en", "in near"}, {"de", "in nach"}, {"it", "a in"}, {"fr", "a en au"},
+    {"es", "en"},      {"ru", "в во"},    {"nl", "in te"},
+};
+
+// Japanese and Chinese role words written after (ja, zh) or before (zh) a person's name.
+constexpr const char* kJaRoleSuffixes =
+    "首相 大統領 氏 さん 事務総長 長官 外相 防衛相 国防相 外務大臣 防衛大臣 大臣 報道官 議員 知事 市長 "
+    "社長 会長 総裁 代表 委員長 幹事長 官房長官 国務長官 国家主席 主席 総書記 書記長 元首相 前首相 "
+    "教授 監督 選手 首脳 大使 総理 首席 国王 女王 氏ら 容疑者 被告";
+constexpr const char* kZhRoles =
+    "总统 總統 首相 总理 總理 秘书长 秘書長 部长 部長 主席 外长 外長 防长 防長 先生 女士 议员 議員 "
+    "发言人 發言人 总书记 總書記 国务卿 國務卿 大使 市长 市長 教授 国王 國王 总裁 總裁";
+// Suffixes of Japanese/Chinese organisation names (防衛省, 自民党, 北大西洋条約機構).
+constexpr const char* kCjkOrgSuffixes =
+    "省 庁 党 機構 銀行 大学 委員会 協会 会社 新聞 机构 银行 大學 委员会 协会 公司 集团 集團 政府 部";
+constexpr const char* kCjkLocSuffixes = "県 市 州 島 湾 海峡 半島 县 岛 湾 半岛 海峡";
+
+bool lang_is(std::string_view lang, std::string_view code) {
+  return lang.size() >= 2 && lang.substr(0, 2) == code;
+}
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] characters
+// =============================================================================================
+namespace {
+
+utf8proc_category_t category(char32_t c) {
+  return static_cast<utf8proc_category_t>(utf8proc_category(static_cast<utf8proc_int32_t>(c)));
+}
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  const auto cat = category(c);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  const auto cat = category(c);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+bool is_lower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return category(c) == UTF8PROC_CATEGORY_LL;
+}
+bool is_katakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x31F0 && c <= 0x31FF); }
+bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
+bool is_han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || c == 0x3005;
+}
+bool is_cjk(char32_t c) { return is_katakana(c) || is_hiragana(c) || is_han(c) || c == 0x30FB; }
+
+// What a token's letters look like.
+struct Shape {
+  bool word = false;      // has a letter
+  bool cap = false;       // first letter upper case
+  bool all_caps = false;  // >= 2 letters, none lower case
+  bool lower = false;     // first letter lower case
+  bool cjk = false;       // any CJK code point
+  bool katakana = false;  // only katakana (and ・ ー)
+  bool han = false;       // only Han
+  bool digit = false;     // has a digit
+  uint32_t letters = 0;
+  uint32_t chars = 0;
+};
+
+Shape shape_of(std::string_view s) {
+  Shape sh;
+  bool first_letter = true, any_lower = false, only_kata = true, only_han = true;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = next_codepoint_fast(s, i);
+    ++sh.chars;
+    if (c >= '0' && c <= '9') sh.digit = true;
+    if (is_cjk(c)) sh.cjk = true;
+    if (!(is_katakana(c) || c == 0x30FB)) only_kata = false;
+    if (!is_han(c)) only_han = false;
+    if (!is_letter(c)) continue;
+    sh.word = true;
+    ++sh.letters;
+    if (first_letter) {
+      sh.cap = is_upper(c);
+      sh.lower = is_lower(c);
+      first_letter = false;
+    }
+    if (is_lower(c)) any_lower = true;
+  }
+  sh.all_caps = sh.letters >= 2 && !any_lower && sh.cap;
+  sh.katakana = sh.chars > 0 && only_kata;
+  sh.han = sh.chars > 0 && only_han;
+  return sh;
+}
+
+// Folded word, with a trailing '.' of an abbreviation kept ("mr." stays "mr.").
+std::string fold_word(std::string_view s) { return fold_for_search(s); }
+
+bool opens_sentence(std::string_view punct) {
+  static const std::array<std::string_view, 16> k = {".", "!", "?", ":", "\"", "“", "„", "«", "‘",
+                                                      "'", "(", "-", "–", "—", "•", "»"};
+  for (auto p : k)
+    if (punct == p) return true;
+  return false;
+}
+
+uint64_t hash_bit(std::string_view s) { return uint64_t{1} << (std::hash<std::string_view>{}(s) % 64); }
+
+}  // namespace
+
+// =============================================================================================
+// [SECTION] NameEvidence
+// =============================================================================================
+void NameEvidence::add_word(std::string_view word, bool initial, uint64_t source_bit, uint64_t language_bit) {
+  const Shape sh = shape_of(word);
+  if (!sh.word || sh.cjk) return;
+  if (sh.cap && initial) return;  // a sentence's first word says nothing about names
+  scratch_ = fold_for_search(word);
+  Entry& e = words_[scratch_];
+  if (sh.cap) {
+    ++e.capital_inside;
+    e.source_bits |= source_bit;
+    e.language_bits |= language_bit;
+  } else if (sh.lower) {
+    ++e.lower;
+  }
+}
+
+void NameEvidence::add_text(std::string_view text, std::string_view source, std::string_view lang) {
+  const uint64_t sb = hash_bit(source), lb = hash_bit(lang.substr(0, std::min<size_t>(2, lang.size())));
+  bool initial = true;
+  size_t word_begin = std::string_view::npos;
+  for (size_t i = 0; i <= text.size();) {
+    const size_t at = i;
+    const char32_t c = i < text.size() ? next_codepoint_fast(text, i) : 0;
+    if (i == at) ++i;
+    const bool in_word = c && (is_letter(c) || (c >= '0' && c <= '9') ||
+                               ((c == '-' || c == '\'' || c == 0x2019) && word_begin != std::string_view::npos));
+    if (in_word) {
+      if (word_begin == std::string_view::npos) word_begin = at;
+      continue;
+    }
+    if (word_begin != std::string_view::npos) {
+      add_word(text.substr(word_begin, at - word_begin), initial, sb, lb);
+      word_begin = std::string_view::npos;
+      initial = false;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == 0x201C || c == 0x201E ||
+        c == 0x00AB || c == 0x3002)
+      initial = true;
+  }
+}
+
+void NameEvidence::add_tokens(const std::vector<std::string_view>& tokens, std::string_view source,
+                              std::string_view lang) {
+  const uint64_t sb = hash_bit(source), lb = hash_bit(lang.substr(0, std::min<size_t>(2, lang.size())));
+  bool initial = true;
+  for (std::string_view t : tokens) {
+    if (t.empty()) {
+      initial = true;  // sentence break
+      continue;
+    }
+    if (opens_sentence(t)) {
+      initial = true;
+      continue;
+    }
+    add_word(t, initial, sb, lb);
+    initial = false;
+  }
+}
+
+NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
+  const auto it = words_.find(std::string(folded_word));
+  if (it == words_.end()) return {};
+  return {it->second.capital_inside, it->second.lower,
+          static_cast<uint32_t>(__builtin_popcountll(it->second.source_bits)),
+          static_cast<uint32_t>(__builtin_popcountll(it->second.language_bits))};
+}
+
+// =============================================================================================
+// [SECTION] lexicon
+// =============================================================================================
+struct NerLexicon {
+  // per language ("*" for all): folded word -> kind
+  std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before;
+  std::unordered_set<std::string> connectors, first_connectors;
+  // roles: per language, each a list of folded words
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
+  std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
+  Stopwords stopwords;
+  bool have_stopwords = false;
+  std::unordered_map<std::string, EntityType> zh_names;  // CC-CEDICT proper nouns
+
+  static bool in(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
+                 const std::string& w) {
+    for (std::string_view l : {lang.substr(0, std::min<size_t>(2, lang.size())), std::string_view("*")}) {
+      const auto it = m.find(std::string(l));
+      if (it != m.end() && it->second.count(w)) return true;
+    }
+    return false;
+  }
+};
+
+namespace {
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+void add_lists(std::unordered_map<std::string, std::unordered_set<std::string>>& m, const LangWords* lists, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    for (std::string& w : split_words(lists[i].words)) m[lists[i].lang].insert(w);
+}
+
+std::shared_ptr<NerLexicon> builtin_lexicon() {
+  auto lex = std::make_shared<NerLexicon>();
+  add_lists(lex->never, kNeverNames, std::size(kNeverNames));
+  add_lists(lex->org, kOrgCues, std::size(kOrgCues));
+  add_lists(lex->loc, kLocCues, std::size(kLocCues));
+  add_lists(lex->misc, kMiscCues, std::size(kMiscCues));
+  add_lists(lex->loc_before, kLocBefore, std::size(kLocBefore));
+  for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
+  for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
+  for (const LangWords& r : kRoles)
+    for (std::string& w : split_words(r.words)) {
+      std::vector<std::string> words;
+      std::replace(w.begin(), w.end(), '_', ' ');
+      for (std::string& x : split_words(w)) words.push_back(x);
+      lex->roles[r.lang].push_back(std::move(words));
+    }
+  lex->ja_role_suffixes = split_words(kJaRoleSuffixes);
+  lex->zh_roles = split_words(kZhRoles);
+  lex->cjk_org_suffixes = split_words(kCjkOrgSuffixes);
+  lex->cjk_loc_suffixes = split_words(kCjkLocSuffixes);
+  return lex;
+}
+
+bool read_whole(const std::string& path, std::string& out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer() : lex_(builtin_lexicon()) {}
+EntityRecognizer::~EntityRecognizer() = default;
+EntityRecognizer::EntityRecognizer(const EntityRecognizer&) = default;
+EntityRecognizer& EntityRecognizer::operator=(const EntityRecognizer&) = default;
+EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
+EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
+
+EntityRecognizer EntityRecognizer::load(const std::string& asset_dir, std::shared_ptr<const Gazetteer> gazetteer,
+                                        std::vector<std::string>* missing) {
+  std::shared_ptr<NerLexicon> lex = builtin_lexicon();
+  if (Result<LexiconTable> t = load_lexicon(asset_dir, "speaker_titles.tsv", 2); t.ok()) {
+    for (const auto& row : t->rows) {
+      std::vector<std::string> words = split_words(fold_for_search(row[1]));
+      if (!words.empty()) lex->roles[row[0]].push_back(std::move(words));
+    }
+  } else if (missing) {
+    missing->push_back(t.error());
+  }
+  if (Result<Stopwords> s = Stopwords::load(asset_dir); s.ok()) {
+    lex->stopwords = std::move(*s);
+    lex->have_stopwords = true;
+  } else if (missing) {
+    missing->push_back(s.error());
+  }
+  // segment/zh.names: "word<TAB>P|L|O|M" lines (scripts/assets.d/segment.sh, CC-CEDICT).
+  std::string names;
+  if (read_whole(asset_dir + "/segment/zh.names", names)) {
+    size_t pos = 0;
+    while (pos < names.size()) {
+      size_t eol = names.find('\n', pos);
+      if (eol == std::string::npos) eol = names.size();
+      const std::string_view line(names.data() + pos, eol - pos);
+      pos = eol + 1;
+      const size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos || tab + 1 >= line.size()) continue;
+      const char t = line[tab + 1];
+      lex->zh_names[std::string(line.substr(0, tab))] =
+          t == 'P' ? EntityType::Person : t == 'L' ? EntityType::Location : t == 'O' ? EntityType::Organisation
+                                                                                     : EntityType::Misc;
+    }
+  } else if (missing) {
+    missing->push_back(asset_dir + "/segment/zh.names missing (Chinese names only from the gazetteer; "
+                                   "scripts/make-assets.sh generates it)");
+  }
+  // Longest roles first, so "prime minister" wins over "minister".
+  for (auto& [lang, list] : lex->roles)
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  EntityRecognizer r;
+  r.lex_ = std::move(lex);
+  r.gaz_ = std::move(gazetteer);
+  return r;
+}
+
+// =============================================================================================
+// [SECTION] Latin/Cyrillic
+// =============================================================================================
+namespace {
+
+struct Tok {
+  std::string_view text;
+  std::string folded;
+  Shape sh;
+  bool break_before = false;
+  bool initial = false;
+  bool punct = false;    // not a word at all (CLI punctuation tokens)
+  bool candidate = false;
+  bool strong = false;   // positive evidence of a name
+  bool common = false;   // ordinary vocabulary
+};
+
+// Russian case endings, longest first, for lookups and keys ("Японии" -> "япони" + "я").
+constexpr std::array<std::string_view, 21> kRuEndings = {"ами", "ями", "ому", "ему", "ого", "его", "ыми", "ими",
+                                                         "ой",  "ей",  "ом",  "ем",  "ым",  "им",  "ии",  "ию",
+                                                         "а",   "я",   "у",   "ю",   "е"};
+
+size_t cp_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_with(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+// Lemma-ish variants of one folded word, most likely first (the word itself first).
+std::vector<std::string> word_variants(const std::string& w, std::string_view lang) {
+  std::vector<std::string> v{w};
+  if (lang_is(lang, "ru")) {
+    for (std::string_view e : kRuEndings) {
+      if (!ends_with(w, e) || cp_count(w) < cp_count(e) + 3) continue;
+      const std::string stem = w.substr(0, w.size() - e.size());
+      v.push_back(stem);
+      for (std::string_view add : {"а", "я", "ия", "ь", "й", "ы"}) v.push_back(stem + std::string(add));
+      if (e == "ии" || e == "ию") v.push_back(stem + "ия");
+      break;
+    }
+  } else if (lang_is(lang, "de") && w.size() > 3 && w.back() == 's' && !ends_with(w, "ss")) {
+    v.push_back(w.substr(0, w.size() - 1));  // genitive: Japans, Kishidas
+  }
+  return v;
+}
+
+// The key form of one word: Russian case endings off, German genitive -s off when `strip_s`
+// says the text supports it. Russian two-letter endings (-ом, -ой, -ым...) are oblique cases
+// of names ("Марком" -> "марк"); a one-vowel ending (-а -у -е -я -ю) is removed only when the
+// bare stem was seen on its own (`seen`: "Путина" -> "путин"), since many foreign names end in
+// a vowel in the nominative ("Исиба", "Сигэру", "Рютте").
+template <typename Seen>
+std::string key_word(const std::string& folded, std::string_view lang, bool strip_s, const Seen& seen) {
+  if (lang_is(lang, "ru")) {
+    for (std::string_view e : kRuEndings) {
+      if (!ends_with(folded, e) || cp_count(folded) < cp_count(e) + 3) continue;
+      const std::string stem = folded.substr(0, folded.size() - e.size());
+      if (cp_count(e) == 1 && !seen(stem)) return folded;
+      if (e == "ии" || e == "ию") return stem + "ия";
+      return stem;
+    }
+    return folded;
+  }
+  if (strip_s && folded.size() > 3 && folded.back() == 's' && !ends_with(folded, "ss")) return folded.substr(0, folded.size() - 1);
+  return folded;
+}
+
+}  // namespace
+
+namespace {
+
+struct Tagger {
+  const NerLexicon& lex;
+  const Gazetteer* gaz;
+  std::string_view lang;
+  const NameEvidence* ev;
+  EntityRecognizer::Memory* mem;
+  std::vector<Tok> toks;
+  bool headline = false;
+
+  bool stop(const std::string& w) const {
+    return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
+  }
+  // `caps`: the text writes it in capitals ("UN", not "un"): only then do acronym entries count.
+  bool gaz_known(const std::string& folded, std::vector<KnownName>* out = nullptr, bool caps = true) const {
+    if (!gaz) return false;
+    std::vector<KnownName> k = gaz->lookup(folded);
+    if (!caps) k.erase(std::remove_if(k.begin(), k.end(), [](const KnownName& n) { return n.acronym; }), k.end());
+    if (k.empty()) return false;
+    if (out) *out = std::move(k);
+    return true;
+  }
+  bool given(const std::string& w) const { return gaz && gaz->is_given_name(w); }
+
+  // Does a role phrase end at token e-1 and start at the returned index (or -1)?
+  // Matches folded words; Russian roles by prefix (they inflect: "президентом").
+  int role_ending_at(size_t e) const {
+    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+    if (it == lex.roles.end()) return -1;
+    const bool ru = lang_is(lang, "ru");
+    for (const auto& words : it->second) {
+      if (words.size() > e) continue;
+      bool ok = true;
+      for (size_t k = 0; k < words.size() && ok; ++k) {
+        const Tok& t = toks[e - words.size() + k];
+        if (t.punct || (k > 0 && t.break_before)) ok = false;
+        else if (ru) ok = t.folded.rfind(words[k], 0) == 0 && cp_count(t.folded) <= cp_count(words[k]) + 3;
+        else ok = t.folded == words[k];
+      }
+      if (ok) return static_cast<int>(e - words.size());
+    }
+    return -1;
+  }
+  // Does a role phrase start at token b? Returns its end (longest phrase) or b.
+  size_t role_starting_at(size_t b, size_t limit) const {
+    for (size_t e = std::min(limit, b + 4); e > b; --e) {
+      const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+      if (it == lex.roles.end()) return b;
+      const bool ru = lang_is(lang, "ru");
+      for (const auto& words : it->second) {
+        if (words.size() != e - b) continue;
+        bool ok = true;
+        for (size_t k = 0; k < words.size() && ok; ++k) {
+          const Tok& t = toks[b + k];
+          if (t.punct || (k > 0 && t.break_before)) ok = false;
+          else if (ru) ok = t.folded.rfind(words[k], 0) == 0 && cp_count(t.folded) <= cp_count(words[k]) + 3;
+          else ok = t.folded == words[k];
+        }
+        if (ok) return e;
+      }
+    }
+    return b;
+  }
+
+  // A title in quotes (CLI tokens only: documents carry no punctuation tokens): an opening
+  // quote at i, 1..8 words, every one capitalised or a short linking word, the first
+  // capitalised, then the closing quote. Returns the closing quote's index, or i.
+  size_t quoted_title_end(size_t i) const {
+    static const std::array<std::string_view, 5> open = {"\"", "“", "„", "«", "``"};
+    static const std::array<std::string_view, 6> close = {"\"", "”", "“", "»", "''", "\""};
+    if (!toks[i].punct || std::find(open.begin(), open.end(), toks[i].text) == open.end()) return i;
+    if (i + 1 >= toks.size() || !toks[i + 1].sh.cap) return i;
+    for (size_t j = i + 1; j < toks.size() && j <= i + 9; ++j) {
+      const Tok& t = toks[j];
+      if (t.punct) {
+        if (std::find(close.begin(), close.end(), t.text) != close.end() && j > i + 1) return j;
+        return i;
+      }
+      if (!t.sh.cap && !t.sh.digit && t.sh.letters > 3) return i;
+    }
+    return i;
+  }
+
+  // The first token after b where a role starts that leaves a name after it, or e.
+  size_t role_inside(size_t b, size_t e) const {
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      const size_t r = role_starting_at(k, e);
+      if (r > k && r < e) return k;
+    }
+    return e;
+  }
+
+  void prepare(const std::vector<NerToken>& in) {
+    toks.resize(in.size());
+    size_t words = 0, caps = 0;
+    bool initial_next = true, break_next = false;
+    for (size_t i = 0; i < in.size(); ++i) {
+      Tok& t = toks[i];
+      t.text = in[i].text;
+      t.sh = shape_of(t.text);
+      t.punct = !t.sh.word && !t.sh.digit;
+      t.break_before = in[i].break_before || break_next;
+      t.initial = in[i].initial || (initial_next && !t.punct);
+      if (t.punct) {
+        if (opens_sentence(t.text) || t.text == "…") initial_next = true;
+        break_next = true;
+        continue;
+      }
+      initial_next = false;
+      break_next = false;
+      t.folded = fold_word(t.text);
+      if (t.sh.word && !t.sh.cjk) {
+        ++words;
+        if (t.sh.all_caps) ++caps;
+      }
+    }
+    // An ALL-CAPS headline: capitals say nothing (3+ words, most in capitals).
+    headline = words >= 3 && caps * 10 >= words * 6;
+  }
+
+  // Evidence per word: candidate (may start or continue a name), strong, common.
+  void classify() {
+    const bool german = lang_is(lang, "de");
+    const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
+    const bool has_words = gaz && gaz->has_words(l2);
+    for (Tok& t : toks) {
+      if (t.punct || !t.sh.word || t.sh.cjk) continue;
+      if (!t.sh.cap) continue;
+      std::string bare = t.folded;
+      if (!bare.empty() && bare.back() == '.') bare.pop_back();
+      if (NerLexicon::in(lex.never, lang, bare)) continue;
+      NameEvidence::Counts c;
+      if (ev) c = ev->counts(t.folded);
+      bool known = false;
+      for (const std::string& v : word_variants(t.folded, lang))
+        if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
+      const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
+      const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
+      t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
+                 (german && has_words && !proper && german_compound(t.folded));
+      const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
+      const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
+      t.strong = known || proper || given(t.folded) || acronym || recurring ||
+                 (!t.sh.all_caps && has_inner_capital(t.text)) || (mem && mem->last_words.count(t.folded));
+      if (headline) {
+        // ALL CAPS: capitals say nothing; the corpus must have seen it capitalised inside sentences.
+        t.candidate = t.strong || (!t.common && ev && c.capital_inside > c.lower);
+      } else if (t.initial || german) {
+        // Sentence-initial words and German nouns: capitalisation alone says nothing.
+        t.candidate = t.strong || !t.common;
+      } else {
+        t.candidate = !(t.folded == "i" && lang_is(lang, "en"));
+      }
+    }
+  }
+
+  // A German compound noun the dictionary does not list whole ("Flugverbotszone",
+  // "Regierungstruppen"): its last part (4+ letters) is ordinary vocabulary.
+  bool german_compound(const std::string& w) const {
+    for (size_t j = 3; j + 4 <= w.size(); ++j) {
+      if ((static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) continue;
+      if (gaz->is_common_word(std::string_view(w).substr(j), "de")) return true;
+    }
+    return false;
+  }
+
+  static bool has_inner_capital(std::string_view s) {  // "McDonald", "iPhone", "DeSantis"
+    size_t i = 0;
+    bool first = true;
+    while (i < s.size()) {
+      const char32_t c = next_codepoint_fast(s, i);
+      if (!first && is_upper(c)) return true;
+      first = false;
+    }
+    return false;
+  }
+
+  std::string joined(size_t b, size_t e) const {
+    std::string s;
+    for (size_t i = b; i < e; ++i) {
+      if (toks[i].folded.empty()) continue;
+      if (!s.empty()) s += ' ';
+      s += toks[i].folded;
+    }
+    return s;
+  }
+
+  // Looks the span up in the gazetteer, trying lemma variants of its last word.
+  bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
+    if (!gaz) return false;
+    const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
+    bool caps = true;
+    for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
+    for (const std::string& v : word_variants(toks[e - 1].folded, lang)) {
+      std::vector<KnownName> k;
+      if (gaz_known(head + v, &k, caps)) {
+        out = k.front();
+        if (lemma) *lemma = head + v;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A word seen capitalised in the corpus or as a name earlier in this text.
+  const std::function<bool(const std::string&)> seen = [this](const std::string& w) {
+    return (ev && ev->counts(w).capital_inside > 0) || (mem && mem->last_words.count(w));
+  };
+
+  void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
+    while (b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
+    while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
+    if (b >= e) return;
+    NerSpan s;
+    s.begin = static_cast<uint32_t>(b);
+    s.end = static_cast<uint32_t>(e);
+    s.role_begin = static_cast<uint32_t>(rb);
+    s.role_end = static_cast<uint32_t>(re);
+    KnownName k;
+    std::string lemma;
+    bool person_hint = re > rb;
+    float conf = 0.5f;
+    const bool known = lookup_span(b, e, k, &lemma);
+    if (known) {
+      s.type = k.type;
+      s.known_id = k.id;
+      s.demonym = k.demonym;
+      conf = 0.9f;
+      if (k.type != EntityType::Person) s.role_begin = s.role_end = s.begin;  // "segretario della NATO": not NATO's role
+    } else {
+      s.type = type_of(b, e, person_hint, conf);
+    }
+    // Key: lemma-ish words in Latin script.
+    std::string key;
+    if (known && !lemma.empty()) {
+      key = lemma;
+    } else {
+      for (size_t i = b; i < e; ++i) {
+        if (toks[i].folded.empty()) continue;
+        bool strip_s = false;
+        if (i + 1 == e && lang_is(lang, "de")) {
+          const std::string bare = toks[i].folded.substr(0, toks[i].folded.size() - 1);
+          const bool seen = (ev && ev->counts(bare).capital_inside > 0) || (mem && mem->last_words.count(bare));
+          const bool noun_next = e < toks.size() && toks[e].sh.cap && toks[e].common;
+          strip_s = seen || noun_next;
+        }
+        if (!key.empty()) key += ' ';
+        key += key_word(toks[i].folded, lang, strip_s, seen);
+      }
+    }
+    s.key = latin_key(key);
+    s.confidence = conf;
+    if (mem && (s.type == EntityType::Person || e - b == 1)) {
+      const std::string last = key_word(toks[e - 1].folded, lang, false, seen);
+      if (s.type == EntityType::Person) {
+        mem->last_words[toks[e - 1].folded] = EntityType::Person;
+        mem->last_words[last] = EntityType::Person;
+      }
+    }
+    out.push_back(std::move(s));
+  }
+
+  EntityType type_of(size_t b, size_t e, bool person_hint, float& conf) const {
+    bool org = false, loc = false, misc = false;
+    for (size_t i = b; i < e; ++i) {
+      std::string w = toks[i].folded;
+      if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
+      if (NerLexicon::in(lex.org, lang, w)) org = true;
+      if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
+        for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
+          if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
+        for (const char* suf : {"strasse", "berg", "see", "insel", "land"})
+          if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf) + 2 && i + 1 == e) loc = true;
+      }
+      if (NerLexicon::in(lex.loc, lang, w) && e - b > 1) loc = true;
+      if (NerLexicon::in(lex.misc, lang, w) && e - b > 1) misc = true;
+    }
+    if (org) { conf = 0.8f; return EntityType::Organisation; }
+    if (misc) { conf = 0.7f; return EntityType::Misc; }
+    if (loc) { conf = 0.7f; return EntityType::Location; }
+    if (person_hint) { conf = 0.85f; return EntityType::Person; }
+    // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
+    // the first word a given name: a person.
+    if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
+    if (mem) {
+      const auto it = mem->last_words.find(toks[e - 1].folded);
+      if (it != mem->last_words.end()) { conf = 0.7f; return it->second; }
+      for (const std::string& v : word_variants(toks[e - 1].folded, lang))
+        if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
+    }
+    if (e - b == 1) {
+      const Tok& t = toks[b];
+      if (t.sh.all_caps && t.sh.letters <= 6) { conf = 0.6f; return EntityType::Organisation; }
+      if (b > 0 && !toks[b - 1].punct && NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded)) {
+        conf = 0.55f;
+        return EntityType::Location;
+      }
+      // English adjectives of nations and peoples ("Canadian", "Japanese", "Scottish"): MISC.
+      if (lang_is(lang, "en")) {
+        for (const char* suf : {"ian", "ean", "ese", "ish", "ic", "an"})
+          if (ends_with(t.folded, suf) && t.folded.size() > 4) { conf = 0.5f; return EntityType::Misc; }
+      }
+      if (gaz && gaz->is_name_part(t.folded)) { conf = 0.5f; return EntityType::Person; }
+      conf = 0.4f;
+      return EntityType::Person;
+    }
+    conf = 0.55f;
+    return EntityType::Person;
+  }
+
+  std::vector<NerSpan> run_latin() {
+    std::vector<NerSpan> out;
+    size_t i = 0;
+    while (i < toks.size()) {
+      if (const size_t q = quoted_title_end(i); q > i) {  // "A Beautiful Lie": a work's title
+        emit(out, i + 1, q, i + 1, i + 1);
+        if (out.back().known_id.empty()) out.back().type = EntityType::Misc;
+        i = q + 1;
+        continue;
+      }
+      if (!toks[i].candidate) { ++i; continue; }
+      // A run: candidates, with connectors between candidates, no punctuation break.
+      size_t b = i, e = i + 1;
+      while (e < toks.size()) {
+        if (toks[e].break_before) break;
+        if (toks[e].candidate) { ++e; continue; }
+        // connectors: up to two lowercase linking words followed by a candidate
+        size_t k = e;
+        // The first linking word must be one that starts a link ("of", "von", "de"); articles
+        // only follow one ("van der", "de la"): German "der" alone is an article between nouns.
+        while (k < toks.size() && k < e + 2 && !toks[k].break_before && !toks[k].sh.cap &&
+               lex.connectors.count(toks[k].folded) && (k > e || lex.first_connectors.count(toks[k].folded)))
+          ++k;
+        // A name's head noun that is also ordinary vocabulary ("Turkish Airlines", "Deutsche
+        // Bank"), or a German surname that is a noun after a given name ("Michael Schumacher").
+        if (k == e && toks[e].sh.cap && !toks[e].punct &&
+            (NerLexicon::in(lex.org, lang, toks[e].folded) || NerLexicon::in(lex.org, "en", toks[e].folded) ||
+             (given(toks[e - 1].folded) && !toks[e].initial))) {
+          ++e;
+          continue;
+        }
+        if (k > e && k < toks.size() && toks[k].candidate && !toks[k].break_before) { e = k + 1; continue; }
+        break;
+      }
+      // Role in front, inside the run ("Prime Minister Shigeru Ishiba") or just before it in
+      // lower case ("il segretario generale della NATO Mark Rutte", "премьер-министр Японии").
+      size_t rb = b, re = b;
+      // "Prime Minister ...": the sentence's first word was not a candidate, yet starts the role.
+      size_t rs = b;
+      if (b > 0 && toks[b - 1].sh.cap && !toks[b - 1].candidate && !toks[b].break_before) rs = b - 1;
+      size_t role_end = role_starting_at(rs, toks.size());
+      if (role_end == rs) role_end = role_starting_at(b, toks.size());
+      else b = rs;
+      if (role_end >= e && role_end > b) {  // the run is (the start of) a role: "the President said",
+        i = role_end;                       // "le Premier ministre japonais"
+        continue;
+      }
+      if (role_end > b && role_end < e) {
+        rb = b; re = role_end; b = role_end;
+        while (b < e && lex.connectors.count(toks[b].folded)) ++b;  // "Minister of"
+      } else if (size_t k = role_inside(b, e); k < e) {  // "NATO Secretary General Mark Rutte"
+        emit(out, b, k, b, b);
+        rb = k;
+        re = role_starting_at(k, e);
+        b = re;
+      } else if (b > 0) {
+        // "Ministerpräsident Fumio Kishida"; "segretario generale della NATO": connectors skipped
+        size_t at = b;
+        // "Premier ministre japonais Shigeru Ishiba": a demonym between role and name.
+        if (at > 1 && toks[at - 1].sh.lower && !toks[at - 1].break_before) {
+          std::vector<KnownName> k;
+          if (gaz_known(toks[at - 1].folded, &k) && k.front().demonym) --at;
+        }
+        for (int tries = 0; tries < 3 && at > 0; ++tries) {
+          const int r = role_ending_at(at);
+          if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
+          if (!lex.connectors.count(toks[at - 1].folded) || toks[at - 1].sh.cap) break;
+          --at;
+        }
+      }
+      split_and_emit(out, b, e, rb, re);
+      i = e;
+    }
+    return out;
+  }
+
+  // Splits "NATO Mark Rutte" and "Японии Сигэру Исиба" (a known name or acronym, then a
+  // person: a given name follows, or a role stood before the run) and emits.
+  void split_and_emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
+    const bool role = re > rb;
+    for (size_t k = b + 1; k < e; ++k) {
+      if (toks[k].sh.all_caps || lex.connectors.count(toks[k].folded)) continue;
+      if (!(given(toks[k].folded) && k + 1 < e) && !role) continue;
+      KnownName kn;
+      const bool left_known = (lookup_span(b, k, kn) && kn.type != EntityType::Person) ||
+                              (k - b == 1 && toks[b].sh.all_caps && toks[b].sh.letters <= 6);
+      if (!left_known) continue;
+      emit(out, b, k, b, b);
+      // The person's role covers the organisation: "segretario generale della NATO".
+      emit(out, k, e, role ? rb : k, k);
+      out.back().type = EntityType::Person;
+      return;
+    }
+    emit(out, b, e, rb, re);
+  }
+
+  // ---------------------------------------------------------------- CJK ------------------
+  bool is_role_suffix(const std::string& w) const {
+    const auto& list = lang_is(lang, "zh") ? lex.zh_roles : lex.ja_role_suffixes;
+    return std::find(list.begin(), list.end(), w) != list.end();
+  }
+
+  std::vector<NerSpan> run_cjk() {
+    std::vector<NerSpan> out;
+    const bool zh = lang_is(lang, "zh");
+    std::vector<bool> used(toks.size(), false);
+    auto push = [&](size_t b, size_t e, EntityType type, std::string id, bool demonym, float conf, size_t rb, size_t re) {
+      for (size_t i = b; i < e; ++i)
+        if (used[i]) return;
+      for (size_t i = b; i < e; ++i) used[i] = true;
+      NerSpan s;
+      s.begin = static_cast<uint32_t>(b);
+      s.end = static_cast<uint32_t>(e);
+      s.role_begin = static_cast<uint32_t>(rb);
+      s.role_end = static_cast<uint32_t>(re);
+      s.type = type;
+      s.known_id = std::move(id);
+      s.demonym = demonym;
+      s.confidence = conf;
+      std::string text;
+      for (size_t i = b; i < e; ++i) text += toks[i].text;
+      s.key = latin_key(text);
+      out.push_back(std::move(s));
+    };
+    auto concat = [&](size_t b, size_t e) {
+      std::string s;
+      for (size_t i = b; i < e; ++i) s += toks[i].folded;
+      return s;
+    };
+    // 1. Person names before (ja, zh) or after (zh) a role word.
+    for (size_t i = 0; i < toks.size(); ++i) {
+      // A role may be split by the dictionary (事務 + 総長): up to 3 tokens joined.
+      size_t role_end = i;
+      for (size_t j = std::min(toks.size(), i + 3); j > i; --j)
+        if (!toks[i].punct && is_role_suffix(concat(i, j))) { role_end = j; break; }
+      if (role_end == i) continue;
+      // name before: katakana tokens (joined by ・), else up to 4 Han characters
+      size_t b = i;
+      if (b > 0 && (toks[b - 1].sh.katakana || (toks[b - 1].sh.word && !toks[b - 1].sh.cjk))) {
+        while (b > 0 && (toks[b - 1].sh.katakana || toks[b - 1].text == "・") && !toks[b].break_before) --b;
+      } else {
+        size_t chars = 0;
+        while (b > 0 && toks[b - 1].sh.han && chars + toks[b - 1].sh.chars <= 4 && !toks[b].break_before &&
+               !is_role_suffix(std::string(toks[b - 1].text))) {
+          KnownName kn;
+          if (gaz_known(toks[b - 1].folded)) break;  // 日本 in 日本首相: a place, not a name
+          chars += toks[b - 1].sh.chars;
+          --b;
+        }
+        if (chars < 2) b = i;
+      }
+      if (b < i) {
+        // The role follows the name here: kept apart all the same.
+        push(b, i, EntityType::Person, "", false, 0.8f, i, role_end);
+        i = role_end - 1;
+        continue;
+      }
+      if (zh && role_end < toks.size()) {  // 总统特朗普, 秘书长吕特
+        const size_t r = i;
+        i = role_end;
+        size_t e = i, chars = 0;
+        const auto it = lex.zh_names.find(toks[e].folded);
+        if (it != lex.zh_names.end()) {
+          if (it->second == EntityType::Person) push(e, e + 1, EntityType::Person, "", false, 0.8f, r, role_end);
+          continue;
+        }
+        while (e < toks.size() && toks[e].sh.han && chars + toks[e].sh.chars <= 3 && toks[e].sh.chars <= 2) {
+          chars += toks[e].sh.chars;
+          ++e;
+        }
+        if (chars >= 2) push(i, e, EntityType::Person, "", false, 0.6f, r, role_end);
+        i = role_end - 1;
+      }
+    }
+    // 2. Known names: the gazetteer (longest concatenation of up to 4 tokens), CC-CEDICT names.
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (used[i] || toks[i].punct) continue;
+      bool done = false;
+      for (size_t e = std::min(toks.size(), i + 4); e > i && !done; --e) {
+        bool ok = true;
+        for (size_t k = i; k < e; ++k) ok = ok && !used[k] && !toks[k].punct && (k == i || !toks[k].break_before);
+        if (!ok) continue;
+        const std::string s = concat(i, e);
+        std::vector<KnownName> kn;
+        if (gaz_known(s, &kn)) {
+          push(i, e, kn.front().type, kn.front().id, kn.front().demonym, 0.9f, i, i);
+          i = e - 1;
+          done = true;
+        } else if (zh) {
+          const auto it = lex.zh_names.find(s);
+          if (it != lex.zh_names.end() && cp_count(s) >= 2) {
+            push(i, e, it->second, "", false, 0.7f, i, i);
+            i = e - 1;
+            done = true;
+          }
+        }
+      }
+    }
+    // 3. Organisation and place suffixes (防衛省, 自民党, 北海道 is in the gazetteer).
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (used[i] || !toks[i].sh.cjk || toks[i].sh.katakana) continue;
+      const std::string& w = toks[i].folded;
+      for (const std::string& suf : lex.cjk_org_suffixes)
+        if (ends_with(w, suf) && cp_count(w) >= cp_count(suf) + 2) { push(i, i + 1, EntityType::Organisation, "", false, 0.6f, i, i); break; }
+    }
+    // 4. Japanese: katakana names with a middle dot (マルク・ルッテ) are people.
+    if (!zh) {
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (used[i] || !toks[i].sh.katakana) continue;
+        if (toks[i].text.find("・") != std::string_view::npos && cp_count(toks[i].text) >= 4)
+          push(i, i + 1, EntityType::Person, "", false, 0.6f, i, i);
+      }
+    }
+    // 5. Latin words in CJK text (NATO, G7): as in Latin script, minus the sentence rules.
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (used[i] || toks[i].punct || toks[i].sh.cjk || !toks[i].sh.cap) continue;
+      size_t e = i + 1;
+      while (e < toks.size() && !used[e] && toks[e].sh.cap && !toks[e].sh.cjk && !toks[e].break_before) ++e;
+      KnownName kn;
+      const bool known = lookup_span(i, e, kn);
+      push(i, e, known ? kn.type : toks[i].sh.all_caps ? EntityType::Organisation : EntityType::Misc,
+           known ? kn.id : "", known && kn.demonym, known ? 0.9f : 0.5f, i, i);
+      i = e - 1;
+    }
+    std::sort(out.begin(), out.end(), [](const NerSpan& a, const NerSpan& b) { return a.begin < b.begin; });
+    return out;
+  }
+};
+
+}  // namespace
+
+std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
+                                           const NameEvidence* evidence) const {
+  return tag(tokens, lang, evidence, nullptr);
+}
+
+std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
+                                           const NameEvidence* evidence, Memory* memory) const {
+  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false};
+  t.prepare(tokens);
+  if (lang_is(lang, "ja") || lang_is(lang, "zh")) return t.run_cjk();
+  t.classify();
+  return t.run_latin();
+}
+
+std::vector<std::string> to_iob2(const std::vector<NerSpan>& spans, size_t n) {
+  std::vector<std::string> tags(n, "O");
+  for (const NerSpan& s : spans) {
+    for (uint32_t i = s.begin; i < s.end && i < n; ++i)
+      tags[i] = std::string(i == s.begin ? "B-" : "I-") + entity_type_code(s.type);
+  }
+  return tags;
+}
+
+// =============================================================================================
+// [SECTION] documents
+// =============================================================================================
+// Analysis's special members live here, where MentionInfo is complete (see document.h).
+Analysis::Analysis() = default;
+Analysis::~Analysis() = default;
+Analysis::Analysis(const Analysis&) = default;
+Analysis::Analysis(Analysis&&) noexcept = default;
+Analysis& Analysis::operator=(const Analysis&) = default;
+Analysis& Analysis::operator=(Analysis&&) noexcept = default;
+
+void EntityRecognizer::find(const Document& doc, Analysis& a, const NameEvidence* evidence) const {
+  a.mentions.clear();
+  Memory memory;
+  std::vector<NerToken> toks;
+  std::vector<Span> spans;
+  size_t t = 0;
+  for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceInfo& si = a.sentences[s];
+    toks.clear();
+    spans.clear();
+    while (t < a.tokens.size() && a.tokens[t].sentence < s) ++t;
+    uint32_t prev_end = si.span.begin;
+    for (; t < a.tokens.size() && a.tokens[t].sentence == s; ++t) {
+      const Span w = a.tokens[t].span;
+      NerToken nt;
+      nt.text = doc.slice(w);
+      // Anything but spaces between two words (a comma, a quote, a dash) separates names.
+      const std::string_view gap = std::string_view(doc.text).substr(prev_end, w.begin - prev_end);
+      bool only_space = true, opener = spans.empty();
+      for (size_t i = 0; i < gap.size();) {
+        const char32_t c = next_codepoint_fast(gap, i);
+        if (c == ' ' || c == 0xA0 || c == 0x202F) continue;
+        only_space = false;
+        if (c == ':' || c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB || c == '(' || c == 0x300C ||
+            c == '\n' || c == '.' || c == '!' || c == '?')
+          opener = true;
+      }
+      nt.break_before = !only_space && !spans.empty();
+      nt.initial = opener;
+      toks.push_back(nt);
+      spans.push_back(w);
+      prev_end = w.end;
+    }
+    if (si.boilerplate || toks.empty()) continue;
+    for (NerSpan& n : tag(toks, si.language, evidence, &memory)) {
+      MentionInfo m;
+      m.span = {spans[n.begin].begin, spans[n.end - 1].end};
+      if (n.role_end > n.role_begin) m.role = {spans[n.role_begin].begin, spans[n.role_end - 1].end};
+      m.sentence = s;
+      m.type = n.type;
+      m.key = std::move(n.key);
+      m.known_id = std::move(n.known_id);
+      m.demonym = n.demonym;
+      m.confidence = n.confidence;
+      a.mentions.push_back(std::move(m));
+    }
+  }
+}
+
+}  // namespace px
