@@ -6,7 +6,8 @@
 //    "entities":[{"id","name","type","known_id","key","aliases":[..],"mentions":N,"documents":N}],
 //    "edges":[{"a","b","count","npmi","evidence":[{"doc":"article id","sentence":"text"}]}]}
 // Entities most mentioned first; edges by count, then NPMI (cooccur.h). --edits F applies the
-// user's merges/splits/renames saved as JSON (entity_link.h).
+// user's merges/splits/renames saved as JSON (entity_link.h). --mentions adds every linked
+// mention: "mentions":[{"doc","origin","lang","text","type","key","known_id","entity"}] (for tests/eval/eval_linking.sh).
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -47,7 +48,7 @@ void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>&
 
 int usage() {
   std::cerr << "usage: parallax entities [--scope sentence|paragraph] [--demonyms] [--edits EDITS.json]\n"
-               "                         [--min-count N] FILES...\n";
+               "                         [--min-count N] [--mentions] FILES...\n";
   return px::cli::kExitUsage;
 }
 
@@ -55,6 +56,7 @@ int cmd_entities(const std::vector<std::string_view>& args) {
   px::CooccurrenceOptions co;
   px::LinkOptions lo;
   std::string edits_path;
+  bool list_mentions = false;
   std::vector<std::filesystem::path> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string_view a = args[i];
@@ -66,6 +68,8 @@ int cmd_entities(const std::vector<std::string_view>& args) {
         std::cerr << "parallax entities: --scope is sentence or paragraph, not '" << v << "'\n";
         return px::cli::kExitUsage;
       }
+    } else if (a == "--mentions") {
+      list_mentions = true;
     } else if (a == "--demonyms") {
       lo.demonyms_count = true;
     } else if (a == "--edits" && i + 1 < args.size()) {
@@ -190,6 +194,22 @@ int cmd_entities(const std::vector<std::string_view>& args) {
     edges.push_back(std::move(j));
   }
   out["edges"] = std::move(edges);
+  if (list_mentions) {
+    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
+    for (uint32_t d = 0; d < corpus.size(); ++d) {
+      const px::Document& doc = corpus.doc(d);
+      const std::string origin = std::filesystem::path(doc.meta.origin).filename().string();
+      for (uint32_t i = 0; i < doc.analysis.mentions.size(); ++i) {
+        const px::MentionInfo& m = doc.analysis.mentions[i];
+        const uint32_t e = index.mention_entity[d][i];
+        nlohmann::ordered_json j = {{"doc", doc.meta.id}, {"origin", origin}, {"lang", doc.meta.language}, {"text", std::string(doc.slice(m.span))},
+                                    {"type", px::entity_type_code(m.type)}, {"key", m.key}, {"known_id", m.known_id}};
+        j["entity"] = e == px::EntityIndex::kNoEntity ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e);
+        ms.push_back(std::move(j));
+      }
+    }
+    out["mentions"] = std::move(ms);
+  }
   std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return status;
 }

@@ -44,7 +44,7 @@ void collapse_doubles(std::string& t) {
 // corpus languages spell differently for the same sound: Исиба is "isiba" (ru) where the
 // English spelling is "Ishiba"; Рютте is "rjutte" (de/ISO) or "ryutte" (en) for "Rutte";
 // Путин is "Poutine" in French.
-std::string phonetic_token(std::string_view in) {
+std::string phonetic_token(std::string_view in, bool east_asian) {
   std::string t;
   t.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
@@ -63,11 +63,23 @@ std::string phonetic_token(std::string_view in) {
       case 'w': c = 'v'; break;
       case 'c': case 'q': c = 'k'; break;
       case 'z': c = 's'; break;
+      case 'l': c = 'r'; break;  // kana write both as r: ゼレンスキー is "zerensuki"
       default: break;
     }
     t += c;
   }
   collapse_doubles(t);
+  // Kana spell a consonant cluster with an echo u ("makuron" for Macron, "zerensuki"): for
+  // names written in kana, a u between two consonants goes.
+  if (east_asian) {
+    std::string v;
+    v.reserve(t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == 'u' && i > 0 && i + 1 < t.size() && is_consonant(t[i - 1]) && is_consonant(t[i + 1])) continue;
+      v += t[i];
+    }
+    t = std::move(v);
+  }
   // A glide between a consonant and a vowel is how Cyrillic я/ю/ё and kana ャ/ュ/ョ come out
   // in Latin ("rjutte", "ryutte"); the plain spelling has none ("rutte").
   std::string g;
@@ -121,13 +133,14 @@ int levenshtein(std::string_view a, std::string_view b, int limit) {
 
 // Token by token: same number of tokens, each within its own threshold, the whole within its.
 bool close_enough(std::string_view a, std::string_view b) {
-  const int whole = std::min(edit_threshold(a.size()), edit_threshold(b.size()));
+  const int whole = std::max(edit_threshold(a.size()), edit_threshold(b.size()));
   if (whole == 0) return false;
   auto ta = tokens_of(a), tb = tokens_of(b);
   if (ta.size() != tb.size()) return false;
   int total = 0;
   for (size_t i = 0; i < ta.size(); ++i) {
-    const int lim = std::min(edit_threshold(ta[i].size()), edit_threshold(tb[i].size()));
+    // The longer token's allowance: "mark"/"marka" (a case ending) is one edit.
+    const int lim = std::max(edit_threshold(ta[i].size()), edit_threshold(tb[i].size()));
     const int d = levenshtein(ta[i], tb[i], lim);
     if (d > lim) return false;
     total += d;
@@ -274,11 +287,11 @@ struct Draft {
 
 }  // namespace
 
-std::string phonetic_key(std::string_view key) {
+std::string phonetic_key(std::string_view key, bool east_asian) {
   std::string out;
   for (std::string_view tok : tokens_of(key)) {
     if (!out.empty()) out += ' ';
-    out += phonetic_token(tok);
+    out += phonetic_token(tok, east_asian);
   }
   return out;
 }
@@ -372,8 +385,16 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     std::vector<std::string> keys;
     if (!L.c[k].known_start) keys.push_back(L.c[k].key);
     else keys = known_keys[k];
-    for (const std::string& key : keys) {
-      std::string p = phonetic_key(key);
+    // A cluster with kana spellings gets both keys: its Latin members ("rutte") must still meet
+    // other Latin keys unchanged.
+    if (L.c[k].east_asian) {
+      const size_t n = keys.size();
+      for (size_t i = 0; i < n; ++i) keys.push_back("\x02" + keys[i]);
+    }
+    for (const std::string& key0 : keys) {
+      const bool ea = !key0.empty() && key0[0] == '\x02';
+      const std::string_view key = ea ? std::string_view(key0).substr(1) : std::string_view(key0);
+      std::string p = phonetic_key(key, ea);
       if (p.empty()) continue;
       if (L.c[k].multi && majority(L.c[k].votes) == EntityType::Person) {
         std::vector<std::string_view> toks = tokens_of(p);
@@ -441,7 +462,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     for (uint32_t k = 0; k < n_clusters; ++k) {
       const uint32_t r = L.find(k);
       if (!L.c[k].multi || L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
-      std::string p = phonetic_key(L.c[k].key);
+      std::string p = phonetic_key(L.c[k].key, L.c[k].east_asian);
       std::vector<std::string_view> toks = tokens_of(p);
       if (toks.size() < 2) continue;
       auto [it, fresh] = surname_ids.emplace(std::string(L.c[k].east_asian ? toks.front() : toks.back()),
@@ -453,14 +474,29 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     }
     auto lone_id = [&](uint32_t k) {
       if (lone[k] != kUnset) return lone[k];
-      std::string p = phonetic_key(L.c[k].key);
-      auto it = surname_ids.find(p);
-      if (it == surname_ids.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
-        p.pop_back();
-        it = surname_ids.find(p);
+      lone[k] = kNone;
+      for (bool ea : {false, true}) {
+        if (ea && !L.c[k].east_asian) break;
+        std::string p = phonetic_key(L.c[k].key, ea);
+        auto it = surname_ids.find(p);
+        if (it == surname_ids.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
+          p.pop_back();
+          it = surname_ids.find(p);
+        }
+        if (it != surname_ids.end()) return lone[k] = it->second;
       }
-      return lone[k] = it == surname_ids.end() ? kNone : it->second;
+      return lone[k];
     };
+    // The surname a single-token root stands for: its members' ("Putin" and プーチン "puchin",
+    // joined by pass 4) when they agree on one.
+    std::vector<int32_t> root_lone(n_clusters, kUnset);
+    for (uint32_t k = 0; k < n_clusters; ++k) {
+      const uint32_t r = L.find(k);
+      if (L.c[r].multi || L.c[k].known_start) continue;
+      const int32_t id = lone_id(k);
+      if (id == kNone) continue;
+      root_lone[r] = root_lone[r] == kUnset || root_lone[r] == id ? id : kNone;
+    }
     size_t doc_begin = 0;
     for (size_t i = 0; i < flat.size(); ++i) {
       if (i > 0 && flat[i].doc != flat[i - 1].doc) doc_begin = i;
@@ -469,8 +505,9 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       if (L.c[r].multi || L.c[k].known_start) continue;
       const MentionInfo& m = corpus.doc(flat[i].doc).analysis.mentions[flat[i].mention];
       if (m.type != EntityType::Person && m.type != EntityType::Misc) continue;
-      const int32_t p = lone_id(k);
-      if (p == kNone) continue;
+      int32_t p = lone_id(k);            // its own spelling's surname first,
+      if (p == kNone) p = root_lone[r];  // else the one its root agrees on
+      if (p < 0) continue;
       // Same document: the people of this document with that surname.
       uint32_t found = UINT32_MAX;
       bool ambiguous = false;
