@@ -8,13 +8,14 @@
 // It is its own program (main below when PX_BENCH_ENTITIES_MAIN is defined) because px_bench
 // (bench_core.cpp) owns main(); px_bench globs this file too and then just carries
 // run_entities_bench() unused. Build it natively or with em++ against parallax_core:
-//   g++ -O2 -std=c++20 -DPX_BENCH_ENTITIES_MAIN -Isrc/core -Ibuild-native/third_party_include \
-//     tests/bench/bench_entities.cpp build-native/libparallax_core.a build-native/libpx_snowball.a \
+//   g++ -O2 -std=c++20 -DPX_BENCH_ENTITIES_MAIN -Isrc/core -Ibuild-native/third_party_include
+//     tests/bench/bench_entities.cpp build-native/libparallax_core.a build-native/libpx_snowball.a
 //     build-native/libutf8proc.a -o build-native/px_bench_entities
-//   em++ -O2 -std=c++20 -fno-exceptions -DJSON_NOEXCEPTION -DPX_BENCH_ENTITIES_MAIN -Isrc/core \
-//     -Ibuild-wasm/third_party_include tests/bench/bench_entities.cpp build-wasm/libparallax_core.a \
-//     build-wasm/libpx_snowball.a build-wasm/libutf8proc.a -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 \
+//   em++ -O2 -std=c++20 -fno-exceptions -DJSON_NOEXCEPTION -DPX_BENCH_ENTITIES_MAIN -Isrc/core
+//     -Ibuild-wasm/third_party_include tests/bench/bench_entities.cpp build-wasm/libparallax_core.a
+//     build-wasm/libpx_snowball.a build-wasm/libutf8proc.a -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1
 //     -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -o build-wasm/px_bench_entities.js
+//   (each on one line; NODE_PATH=/usr/share/nodejs for em++)
 //   node --no-experimental-fetch build-wasm/px_bench_entities.js
 #include <algorithm>
 #include <chrono>
