@@ -280,10 +280,12 @@ for line in open(orgs_path, encoding="utf-8"):
             add_name(n.strip(), idx)
 
 # ---- cities: GeoNames (cities1000) ----------------------------------------------------------
-# Population >= 100,000 (4,442 places; ~54 k names) or a capital (PPLC: Vaduz, Valletta):
-# >= 50,000 doubles the names (+0.7 MB) for towns news rarely names without their region;
-# >= 15,000 would be 3.5 MB alone, over the whole budget.
-MIN_POP = 100000
+# Population >= 150,000 or a national capital (PPLC: Vaduz, Valletta). Size decides: with the
+# word lists at ~1.9 MB the whole entity set must stay under 3 MB, and the cities' names cost
+# ~190 bytes per city: >= 100,000 (4,519 places) made names.tsv 1.15 MB, >= 50,000 would add
+# 0.7 MB, >= 15,000 would be 3.5 MB alone. Smaller places news names (Bakhmut, Rafah) are left
+# to the recogniser's capitalisation and context evidence.
+MIN_POP = 150000
 def script_of(s):
     kinds = set()
     for c in s:
@@ -318,8 +320,9 @@ keys = {}        # key -> {(id index, demonym): acronym}
 def is_acronym(r):
     letters = [c for c in r if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
+MAX_WORDS = 8   # longer names are ceremonial ("Krung Thep Maha Nakhon ..."): never written in news
 for r, k in zip(raw, folded):
-    if not k: continue
+    if not k or k.count(" ") >= MAX_WORDS: continue
     refs = keys.setdefault(k, {})
     for ref in names[r]:
         # acronym only while EVERY source spelling is capitals ("NATO" and "Nato" -> not)
