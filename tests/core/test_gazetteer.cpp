@@ -118,7 +118,10 @@ TEST_CASE("gazetteer: common words, proper nouns, given names") {
   CHECK(g.is_common_word(fold_for_search("Bündnisses"), "de"));
   CHECK(g.is_common_word(fold_for_search("Regierung"), "de"));
   CHECK_FALSE(g.is_common_word(fold_for_search("Japan"), "de"));  // a place, kept a name signal
-  CHECK_FALSE(g.is_common_word(fold_for_search("Mark"), "de"));   // a given name too
+  CHECK_FALSE(g.is_common_word(fold_for_search("Berlin"), "de"));
+  // ... but an airport code or a stray alternate name does not hide a German word
+  for (const char* w : {"Von", "Ein", "Den", "Aus", "Wie", "Dabei"})
+    CHECK_MESSAGE(g.is_common_word(fold_for_search(w), "de"), w);
   CHECK_FALSE(g.is_common_word(fold_for_search("Kishida"), "de"));
   // Italian, Spanish, French, Russian: stem level
   CHECK(g.is_common_word(fold_for_search("forte"), "it"));
@@ -128,6 +131,11 @@ TEST_CASE("gazetteer: common words, proper nouns, given names") {
   CHECK(g.is_common_word(fold_for_search("Правительство"), "ru"));
   CHECK(g.is_common_word(fold_for_search("правительства"), "ru"));
   CHECK_FALSE(g.is_common_word(fold_for_search("Kishida"), "it"));
+  // sentence-initial function words: articulated prepositions, one-letter words
+  for (const char* w : {"Nella", "Alla", "Quello", "È", "E"})
+    CHECK_MESSAGE(g.is_common_word(fold_for_search(w), "it"), w);
+  CHECK(g.is_common_word(fold_for_search("В"), "ru"));
+  CHECK(g.is_common_word(fold_for_search("Y"), "es"));
   CHECK(g.is_common_word(fold_for_search("The"), "en"));
   CHECK(g.is_common_word(fold_for_search("Minister"), "en"));
   CHECK_FALSE(g.is_common_word(fold_for_search("Ishiba"), "en"));
