@@ -118,9 +118,12 @@ constexpr LangWords kLocCues[] = {
            "province street avenue road square district region peninsula desert canyon strait cape "
            "coast hills falls forest"},
     {"de", "fluss see berg gebirge insel inseln meer tal kreis provinz strasse platz bezirk region halbinsel"},
-    {"it", "fiume lago monte isola isole mare valle provincia regione via piazza golfo stretto"},
-    {"fr", "fleuve riviere lac mont ile iles mer vallee province region rue place golfe detroit avenue boulevard"},
-    {"es", "rio lago monte sierra isla islas mar valle provincia region calle plaza golfo estrecho cabo avenida"},
+    {"it", "fiume lago monte isola isole mare valle provincia regione via piazza golfo stretto oceano castello "
+           "quartiere"},
+    {"fr", "fleuve riviere lac mont ile iles mer vallee province region rue place golfe detroit avenue boulevard "
+           "ocean chateau quartier"},
+    {"es", "rio lago monte sierra isla islas mar valle provincia region calle plaza golfo estrecho cabo avenida "
+           "oceano castillo barrio"},
     {"ru", "река озеро гора остров море область край район улица площадь"},
     {"nl", "rivier meer berg eiland zee provincie straat plein"},
 };
@@ -723,8 +726,8 @@ struct Tagger {
     return (ev && ev->counts(w).capital_inside > 0) || (mem && mem->last_words.count(w));
   };
 
-  void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
-    while (b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
+  void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool head_noun = false) {
+    while (!head_noun && b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
     while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
     if (b >= e) return;
     NerSpan s;
@@ -736,8 +739,11 @@ struct Tagger {
     std::string lemma;
     bool person_hint = re > rb;
     float conf = 0.5f;
-    const bool known = lookup_span(b, e, k, &lemma);
-    if (known) {
+    const bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    if (head_noun) {
+      s.type = EntityType::Location;
+      conf = 0.7f;
+    } else if (known) {
       s.type = k.type;
       s.known_id = k.id;
       s.demonym = k.demonym;
@@ -766,9 +772,11 @@ struct Tagger {
     }
     s.key = latin_key(key);
     s.confidence = conf;
-    if (mem && (s.type == EntityType::Person || e - b == 1)) {
+    // Only names typed with evidence (role, given name, several words) teach later mentions:
+    // a guessed single word would spread its guess through the whole text.
+    if (mem && s.type == EntityType::Person && conf >= 0.55f) {
       const std::string last = key_word(toks[e - 1].folded, lang, false, seen);
-      if (s.type == EntityType::Person) {
+      {
         mem->last_words[toks[e - 1].folded] = EntityType::Person;
         mem->last_words[last] = EntityType::Person;
       }
@@ -798,6 +806,11 @@ struct Tagger {
     // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
     // the first word a given name: a person.
     if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
+    if (e - b == 1 && b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
+        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[b].folded))) {
+      conf = 0.55f;
+      return EntityType::Location;
+    }
     if (mem) {
       const auto it = mem->last_words.find(toks[e - 1].folded);
       if (it != mem->last_words.end()) { conf = 0.7f; return it->second; }
@@ -807,10 +820,6 @@ struct Tagger {
     if (e - b == 1) {
       const Tok& t = toks[b];
       if (t.sh.all_caps && t.sh.letters <= 6) { conf = 0.6f; return EntityType::Organisation; }
-      if (b > 0 && !toks[b - 1].punct && NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded)) {
-        conf = 0.55f;
-        return EntityType::Location;
-      }
       // English adjectives of nations and peoples ("Canadian", "Japanese", "Scottish"): MISC.
       if (lang_is(lang, "en")) {
         for (const char* suf : {"ian", "ean", "ese", "ish", "ic", "an"})
@@ -892,6 +901,21 @@ struct Tagger {
           if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
           if (!lex.connectors.count(toks[at - 1].folded) || toks[at - 1].sh.cap) break;
           --at;
+        }
+      }
+      // French/Italian/Spanish write a place's head noun in lower case before the name
+      // ("océan Pacifique", "château du Vigneau", "lago di Garda"): it belongs to the name.
+      if (re == rb && b > 0 && (lang_is(lang, "fr") || lang_is(lang, "it") || lang_is(lang, "es"))) {
+        size_t h = b;
+        if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
+        if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
+        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && NerLexicon::in(lex.loc, lang, toks[h - 1].folded)) {
+          KnownName kn;
+          if (!lookup_span(b, e, kn) || kn.type == EntityType::Location) {
+            emit(out, h - 1, e, h - 1, h - 1, /*head_noun=*/true);
+            i = e;
+            continue;
+          }
         }
       }
       split_and_emit(out, b, e, rb, re);
