@@ -43,9 +43,11 @@ struct LangWords {
 // Lowercase words that may sit inside a name between capitalised words ("Bank of Japan",
 // "Juan de la Cruz", "Ludwig van Beethoven", "Procter & Gamble").
 constexpr const char* kConnectors =
-    "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el";
+    "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el "
+    "d' dell' degl' d’ dell’";
 
-constexpr const char* kFirstConnectors = "of for de da di del della delle dei degli du des van von zu y &";
+constexpr const char* kFirstConnectors =
+    "of for de da di del della delle dei degli du des van von zu y & d' dell' degl' d’ dell’";
 
 // Never names on their own, even capitalised mid-sentence: months and weekdays (English and
 // German capitalise them), the English pronoun I.
@@ -99,13 +101,14 @@ constexpr LangWords kOrgCues[] = {
            "akademie allianz"},
     {"it", "partito universita banca consiglio comitato commissione ministero agenzia associazione "
            "unione lega societa gruppo istituto fondazione esercito polizia tribunale corte "
-           "parlamento senato governo federazione accademia alleanza"},
+           "parlamento senato governo federazione accademia alleanza organizzazione compagnia azienda"},
     {"fr", "parti universite banque conseil comite commission ministere agence association union "
            "ligue societe groupe institut fondation armee police tribunal cour parlement senat "
-           "assemblee gouvernement federation compagnie academie alliance"},
+           "assemblee gouvernement federation compagnie academie alliance organisation entreprise"},
     {"es", "partido universidad banco consejo comite comision ministerio agencia asociacion union "
            "liga sociedad grupo instituto fundacion ejercito policia tribunal corte parlamento "
-           "senado congreso gobierno federacion compania club real atletico deportivo academia alianza"},
+           "senado congreso gobierno federacion compania club real atletico deportivo academia alianza "
+           "organizacion empresa"},
     {"ru", "партия университет банк совет комитет комиссия министерство агентство ассоциация союз "
            "лига ооо оао зао пао компания группа институт фонд армия полиция суд парламент дума "
            "сенат правительство федерация клуб академия альянс"},
@@ -335,6 +338,16 @@ struct NerLexicon {
   static bool in(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
                  const std::string& w) {
     for (std::string_view l : {lang.substr(0, std::min<size_t>(2, lang.size())), std::string_view("*")}) {
+      const auto it = m.find(std::string(l));
+      if (it != m.end() && it->second.count(w)) return true;
+    }
+    return false;
+  }
+  // Cue words: the text's language, and English (names are often English in any language:
+  // "American Film Institute", "Sony Music").
+  static bool cue(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
+                  const std::string& w) {
+    for (std::string_view l : {lang.substr(0, std::min<size_t>(2, lang.size())), std::string_view("*"), std::string_view("en")}) {
       const auto it = m.find(std::string(l));
       if (it != m.end() && it->second.count(w)) return true;
     }
@@ -657,6 +670,9 @@ struct Tagger {
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
       t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
                  (german && has_words && !proper && german_compound(t.folded));
+      // Roman numerals (XVII, IV) are written in capitals too, and are no acronyms.
+      const bool roman = t.text.find_first_not_of("IVXLCDM") == std::string_view::npos;
+      if (roman && t.sh.letters >= 2) continue;
       const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
       const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
       t.strong = known || proper || given(t.folded) || acronym || recurring ||
@@ -789,15 +805,15 @@ struct Tagger {
     for (size_t i = b; i < e; ++i) {
       std::string w = toks[i].folded;
       if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
-      if (NerLexicon::in(lex.org, lang, w)) org = true;
+      if (NerLexicon::cue(lex.org, lang, w)) org = true;
       if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
         for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
         for (const char* suf : {"strasse", "berg", "see", "insel", "land"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf) + 2 && i + 1 == e) loc = true;
       }
-      if (NerLexicon::in(lex.loc, lang, w) && e - b > 1) loc = true;
-      if (NerLexicon::in(lex.misc, lang, w) && e - b > 1) misc = true;
+      if (NerLexicon::cue(lex.loc, lang, w) && e - b > 1) loc = true;
+      if (NerLexicon::cue(lex.misc, lang, w) && e - b > 1) misc = true;
     }
     if (org) { conf = 0.8f; return EntityType::Organisation; }
     if (misc) { conf = 0.7f; return EntityType::Misc; }
