@@ -668,8 +668,12 @@ struct Tagger {
         if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
       const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
+      // German compounds, except right after a bare locative preposition: "in Lippstadt",
+      // "nach Regensburg" (a German common noun there takes an article: "in der Stadt").
+      const size_t ti = static_cast<size_t>(&t - toks.data());
+      const bool after_locative = ti > 0 && !t.break_before && NerLexicon::in(lex.loc_before, lang, toks[ti - 1].folded);
       t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
-                 (german && has_words && !proper && german_compound(t.folded));
+                 (german && has_words && !proper && !after_locative && german_compound(t.folded));
       // Roman numerals (XVII, IV) are written in capitals too, and are no acronyms.
       const bool roman = t.text.find_first_not_of("IVXLCDM") == std::string_view::npos;
       if (roman && t.sh.letters >= 2) continue;
@@ -687,11 +691,33 @@ struct Tagger {
         t.candidate = !(t.folded == "i" && lang_is(lang, "en"));
       }
     }
+    // Multi-word known names make every capitalised word in them a candidate ("Las Vegas",
+    // "New York City" in German text, where "Las" or "New" alone would not be).
+    if (!gaz) return;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].sh.cap || toks[i].punct) continue;
+      std::string key = toks[i].folded;
+      size_t best = i;
+      for (size_t j = i + 1; j < toks.size() && j < i + gaz->max_words() && !toks[j].break_before && !toks[j].punct; ++j) {
+        if (!gaz->has_longer(key)) break;
+        key += ' ';
+        key += toks[j].folded;
+        if (toks[j].sh.cap && gaz_known(key)) best = j;
+      }
+      for (size_t k = i; k <= best && best > i; ++k)
+        if (toks[k].sh.cap) toks[k].candidate = toks[k].strong = true;
+      if (best > i) i = best;
+    }
   }
 
   // A German compound noun the dictionary does not list whole ("Flugverbotszone",
   // "Regierungstruppen"): its last part (4+ letters) is ordinary vocabulary.
   bool german_compound(const std::string& w) const {
+    // "Marine-Ehrenmals", "Asien-Spielen": the part after the last hyphen decides.
+    if (const size_t h = w.rfind('-'); h != std::string::npos && h + 1 < w.size()) {
+      const std::string last = w.substr(h + 1);
+      return gaz->is_common_word(last, "de") || german_compound(last);
+    }
     for (size_t j = 3; j + 4 <= w.size(); ++j) {
       if ((static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) continue;
       if (gaz->is_common_word(std::string_view(w).substr(j), "de")) return true;
