@@ -841,6 +841,31 @@ struct Tagger {
       if (NerLexicon::cue(lex.loc, lang, w) && e - b > 1) loc = true;
       if (NerLexicon::cue(lex.misc, lang, w) && e - b > 1) misc = true;
     }
+    // The common noun right before the name: "город Паттайя", "рекой Тапи", "издательства
+    // «Archie Comics»", "the river Thames", "il fiume Po". Russian by stem (the noun inflects).
+    if (!org && !loc && !misc && b > 0) {
+      size_t p = b - 1;
+      if (toks[p].punct && p > 0 && !toks[p - 1].punct) --p;  // an opening quote in between
+      const Tok& prev = toks[p];
+      if (!prev.punct && prev.sh.lower) {
+        if (lang_is(lang, "ru")) {
+          static const char* const kLocStems[] = {"город", "рек", "озер", "остров", "област", "сел", "деревн", "улиц",
+                                                  "провинци", "штат", "регион", "район", "столиц", "полуостров",
+                                                  "залив", "пролив", "посёлк", "поселк", "мыс"};
+          static const char* const kOrgStems[] = {"компани", "издательств", "групп", "парти", "банк", "клуб",
+                                                  "корпораци", "организаци", "агентств", "газет", "университет",
+                                                  "команд", "концерн", "фирм"};
+          static const char* const kMiscStems[] = {"фильм", "роман", "альбом", "песн", "сериал", "игр", "операци"};
+          for (const char* st : kLocStems) if (prev.folded.rfind(st, 0) == 0) loc = true;
+          for (const char* st : kOrgStems) if (prev.folded.rfind(st, 0) == 0) org = true;
+          for (const char* st : kMiscStems) if (prev.folded.rfind(st, 0) == 0) misc = true;
+        } else {
+          loc = NerLexicon::in(lex.loc, lang, prev.folded);
+          org = NerLexicon::in(lex.org, lang, prev.folded);
+          misc = NerLexicon::in(lex.misc, lang, prev.folded);
+        }
+      }
+    }
     if (org) { conf = 0.8f; return EntityType::Organisation; }
     if (misc) { conf = 0.7f; return EntityType::Misc; }
     if (loc) { conf = 0.7f; return EntityType::Location; }
