@@ -539,6 +539,7 @@ struct Tagger {
   EntityRecognizer::Memory* mem;
   std::vector<Tok> toks;
   bool headline = false;
+  const std::vector<std::vector<std::string>>* roles = nullptr;  // this language's role phrases
 
   bool stop(const std::string& w) const {
     return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
@@ -557,10 +558,9 @@ struct Tagger {
   // Does a role phrase end at token e-1 and start at the returned index (or -1)?
   // Matches folded words; Russian roles by prefix (they inflect: "президентом").
   int role_ending_at(size_t e) const {
-    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
-    if (it == lex.roles.end()) return -1;
+    if (!roles) return -1;
     const bool ru = lang_is(lang, "ru");
-    for (const auto& words : it->second) {
+    for (const auto& words : *roles) {
       if (words.size() > e) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) {
@@ -575,12 +575,12 @@ struct Tagger {
   }
   // Does a role phrase start at token b? Returns its end (longest phrase) or b.
   size_t role_starting_at(size_t b, size_t limit) const {
+    if (!roles || b >= toks.size() || toks[b].punct) return b;
+    const bool ru = lang_is(lang, "ru");
     for (size_t e = std::min(limit, b + 4); e > b; --e) {
-      const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
-      if (it == lex.roles.end()) return b;
-      const bool ru = lang_is(lang, "ru");
-      for (const auto& words : it->second) {
+      for (const auto& words : *roles) {
         if (words.size() != e - b) continue;
+        if (!ru && words[0] != toks[b].folded) continue;  // cheap first-word test
         bool ok = true;
         for (size_t k = 0; k < words.size() && ok; ++k) {
           const Tok& t = toks[b + k];
@@ -623,6 +623,8 @@ struct Tagger {
   }
 
   void prepare(const std::vector<NerToken>& in) {
+    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+    roles = it == lex.roles.end() ? nullptr : &it->second;
     toks.resize(in.size());
     size_t words = 0, caps = 0;
     bool initial_next = true, break_next = false;
@@ -1153,7 +1155,7 @@ std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, 
 
 std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
                                            const NameEvidence* evidence, Memory* memory) const {
-  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false};
+  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false, nullptr};
   t.prepare(tokens);
   if (lang_is(lang, "ja") || lang_is(lang, "zh")) return t.run_cjk();
   t.classify();
