@@ -256,11 +256,26 @@ uint64_t hash_bit(std::string_view s) { return uint64_t{1} << (std::hash<std::st
 // [SECTION] NameEvidence
 // =============================================================================================
 void NameEvidence::add_word(std::string_view word, bool initial, uint64_t source_bit, uint64_t language_bit) {
-  const Shape sh = shape_of(word);
-  if (!sh.word || sh.cjk) return;
-  if (sh.cap && initial) return;  // a sentence's first word says nothing about names
-  scratch_ = fold_for_search(word);
-  Entry& e = words_[scratch_];
+  // ASCII fast path (most words of most corpora): no Unicode tables, no allocation. This runs
+  // over every word of the corpus in AnalysisJob::restart, in one frame.
+  bool ascii = true;
+  for (unsigned char c : word) ascii = ascii && c < 0x80;
+  Shape sh;
+  if (ascii) {
+    const char f = word.empty() ? 0 : word[0];
+    sh.cap = f >= 'A' && f <= 'Z';
+    sh.lower = f >= 'a' && f <= 'z';
+    sh.word = sh.cap || sh.lower;
+    if (!sh.word || (sh.cap && initial)) return;
+    scratch_.assign(word);
+    for (char& c : scratch_) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  } else {
+    sh = shape_of(word);
+    if (!sh.word || sh.cjk) return;
+    if (sh.cap && initial) return;  // a sentence's first word says nothing about names
+    scratch_ = fold_for_search(word);
+  }
+  Entry& e = words_[std::hash<std::string_view>{}(scratch_)];
   if (sh.cap) {
     ++e.capital_inside;
     e.source_bits |= source_bit;
@@ -314,7 +329,7 @@ void NameEvidence::add_tokens(const std::vector<std::string_view>& tokens, std::
 }
 
 NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
-  const auto it = words_.find(std::string(folded_word));
+  const auto it = words_.find(std::hash<std::string_view>{}(folded_word));
   if (it == words_.end()) return {};
   return {it->second.capital_inside, it->second.lower,
           static_cast<uint32_t>(__builtin_popcountll(it->second.source_bits)),
