@@ -39,7 +39,7 @@ done
 # Two caches: the slow Hunspell expansion (minutes; keyed by the dictionaries, the fold/stem
 # sources and ENT_WORDS_RECIPE: bump it when the expansion steps change) and the final files
 # (seconds; keyed by everything, this script and the hand-made file included).
-ENT_WORDS_RECIPE=2
+ENT_WORDS_RECIPE=3
 ent_wkey="$( { echo "r$ENT_WORDS_RECIPE $ent_pkgver"
                cat "$here"/src/core/text_fold.cpp "$here"/src/core/encoding.cpp "$here"/src/core/stem.cpp; } \
              | sha256sum | cut -c1-16)"
@@ -95,9 +95,13 @@ import sys
 low = open(sys.argv[1], "w", encoding="utf-8"); cap = open(sys.argv[2], "w", encoding="utf-8")
 for w in sys.stdin:
     w = w.strip()
-    if len(w) < 2 or w.startswith("-") or w.endswith("-"):  # affix fragments, single letters
+    if not w or w.startswith("-") or w.endswith("-"):  # affix fragments
         continue
-    (cap if w[0].isupper() else low).write(w + "\n")
+    if w[0].isupper():
+        if len(w) > 1:  # capital letters alone (A, B) are letter names, not proper nouns
+            cap.write(w + "\n")
+    else:
+        low.write(w + "\n")   # single-letter words stay: ru в с к, it e è o a i, es y o
 ' "$tmp/$lang.low.raw" "$tmp/$lang.cap.raw"
     LC_ALL=C sort -u -S 512M -o "$tmp/$lang.low.raw" "$tmp/$lang.low.raw"
     LC_ALL=C sort -u -S 512M -o "$tmp/$lang.cap.raw" "$tmp/$lang.cap.raw"
@@ -113,7 +117,8 @@ forms = set(open(sys.argv[1], encoding="utf-8").read().split())
 clitic = re.compile(r"(?:(?:me|te|ce|ve|se|glie)(?:lo|la|li|le|ne)|mi|ti|ci|vi|si|gli|lo|la|li|le|ne)$")
 for w in sorted(forms):
     m = clitic.search(w)
-    if m and m.start() >= 2:
+    # only long forms: nella, negli, quello (nel+la, ne+gli, quel+lo) are words of their own
+    if m and len(w) >= 8 and m.start() >= 2:
         r = w[:m.start()]
         if r in forms or r + "e" in forms or r[:-1] + "e" in forms:   # dando+lo, dar(e)+lo, dammelo
             continue
@@ -163,6 +168,7 @@ def variants(name):
     return vs
 
 ids = []          # [id, type, {lang: display}]
+primary_raw = set()  # country/region names and cities' own names (not GeoNames' alternates)
 id_index = {}
 names = {}        # raw name -> set of (idx, demonym)
 def add_id(i, typ, display):
@@ -213,7 +219,9 @@ for code, by_lang in sorted(territories.items()):
     display = {l: ns[0] for l, ns in by_lang.items() if l in CORE}   # display: core languages
     idx = add_id(i, typ, display)
     for ns in by_lang.values():
-        for n in ns: add_name(n, idx)
+        for n in ns:
+            add_name(n, idx)
+            primary_raw.add(n)
     if not is_region(code) and code.isalpha() and code.isupper():
         # ja/zh demonyms: the country's name + 人 (日本人, 中国人, アメリカ人, 美国人)
         for l in ("ja", "zh"):
@@ -280,10 +288,12 @@ for line in open(orgs_path, encoding="utf-8"):
             add_name(n.strip(), idx)
 
 # ---- cities: GeoNames (cities1000) ----------------------------------------------------------
-# Population >= 100,000 (4,442 places; ~54 k names) or a capital (PPLC: Vaduz, Valletta):
-# >= 50,000 doubles the names (+0.7 MB) for towns news rarely names without their region;
-# >= 15,000 would be 3.5 MB alone, over the whole budget.
-MIN_POP = 100000
+# Population >= 150,000 or a national capital (PPLC: Vaduz, Valletta). Size decides: with the
+# word lists at ~1.9 MB the whole entity set must stay under 3 MB, and the cities' names cost
+# ~190 bytes per city: >= 100,000 (4,519 places) made names.tsv 1.15 MB, >= 50,000 would add
+# 0.7 MB, >= 15,000 would be 3.5 MB alone. Smaller places news names (Bakhmut, Rafah) are left
+# to the recogniser's capitalisation and context evidence.
+MIN_POP = 150000
 def script_of(s):
     kinds = set()
     for c in s:
@@ -303,6 +313,7 @@ for line in open(cities_path, encoding="utf-8"):
     ncities += 1
     idx = add_id("L:" + r[0], "LOC", {"en": r[1]})
     cand = {r[1], r[2]}
+    primary_raw.update(cand)
     for a in r[3].split(","):
         sc = script_of(a)
         # Latin alternates written all lower-case are GeoNames' machine transliterations
@@ -318,8 +329,9 @@ keys = {}        # key -> {(id index, demonym): acronym}
 def is_acronym(r):
     letters = [c for c in r if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
+MAX_WORDS = 8   # longer names are ceremonial ("Krung Thep Maha Nakhon ..."): never written in news
 for r, k in zip(raw, folded):
-    if not k: continue
+    if not k or k.count(" ") >= MAX_WORDS: continue
     refs = keys.setdefault(k, {})
     for ref in names[r]:
         # acronym only while EVERY source spelling is capitals ("NATO" and "Nato" -> not)
@@ -347,7 +359,9 @@ with open(os.path.join(dst, "names.tsv"), "w", encoding="utf-8") as f:
         prev = kb
         f.write(f"{shared}\t" + kb[shared:].decode("utf-8") + "\t" +
                 ",".join(f"{i}{'d' if d else ''}{'a' if a else ''}" for (i, d), a in refs) + "\n")
-place_keys = {k for k, refs in keys.items() if any(not d and ids[i][0][0] in "CLR" for i, d in refs)}
+# Places whose name German capitalisation must not hide: countries, regions and cities' own
+# names, not GeoNames' alternates or IATA codes ("Von" for Vaughan, "DEN" Denver, "WIE").
+place_keys = {k for r, k in zip(raw, folded) if r in primary_raw and not is_acronym(r)} & set(keys)
 
 # ---- word sets ------------------------------------------------------------------------------
 def word_hash(s):
@@ -390,9 +404,10 @@ for lang in "en de fr it es ru".split():
     if lang in ("en", "de"):
         common = low | cap if lang == "de" else low
         if lang == "de":
-            # German capitalises nouns AND names alike; a word that is a place or a given name
-            # ("Japan", "Berlin", "Mark") must stay a name signal.
-            common -= place_keys | given
+            # German capitalises nouns AND names alike; a place name the dictionary also has
+            # ("Japan", "Berlin") must stay a name signal. Given names are not removed ("April",
+            # "Mark" are words too): the recogniser asks is_given_name() first.
+            common -= place_keys
         sets.append(encode_set(lang, FORMS, common)); stats.append((lang, "forms", len(common), len(sets[-1])))
     else:
         stems = set(read(f"{lang}.stems"))

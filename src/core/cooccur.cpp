@@ -26,12 +26,16 @@ struct CooccurrenceJob::State {
   std::vector<uint32_t> docs;  // to count, in corpus order
   size_t next = 0;
   Cooccurrence result;
-  struct Acc {
-    uint32_t count = 0;
-    std::vector<Evidence> evidence;
+  // Pair counts in a hash map; evidence in one flat list (pair, unit) distributed to the pairs
+  // at the end: one allocation per pair instead of a growing vector each.
+  std::unordered_map<uint64_t, uint32_t> pair_index;  // (a << 32 | b) -> index in pair_keys
+  std::vector<uint64_t> pair_keys;
+  std::vector<uint32_t> pair_counts;
+  struct Seen {
+    uint32_t pair;
+    Evidence at;
   };
-  std::unordered_map<uint64_t, uint32_t> pair_index;  // (a << 32 | b) -> acc
-  std::vector<std::pair<uint64_t, Acc>> accs;
+  std::vector<Seen> seen;
   std::vector<uint32_t> unit_entities;  // scratch
   std::vector<uint32_t> paragraph_first_sentence;
 
@@ -43,11 +47,10 @@ struct CooccurrenceJob::State {
     for (size_t i = 0; i < u.size(); ++i)
       for (size_t j = i + 1; j < u.size(); ++j) {
         const uint64_t key = (static_cast<uint64_t>(u[i]) << 32) | u[j];
-        auto [it, fresh] = pair_index.emplace(key, static_cast<uint32_t>(accs.size()));
-        if (fresh) accs.emplace_back(key, Acc{});
-        Acc& acc = accs[it->second].second;
-        acc.count++;
-        acc.evidence.push_back({doc, sentence});
+        auto [it, fresh] = pair_index.emplace(key, static_cast<uint32_t>(pair_keys.size()));
+        if (fresh) pair_keys.push_back(key), pair_counts.push_back(0);
+        pair_counts[it->second]++;
+        seen.push_back({it->second, {doc, sentence}});
       }
     u.clear();
   }
@@ -91,24 +94,41 @@ struct CooccurrenceJob::State {
 
   Cooccurrence finish() {
     Cooccurrence out = std::move(result);
-    out.pairs.reserve(accs.size());
-    for (auto& [key, acc] : accs) {
-      if (acc.count < options.min_count) continue;
+    std::vector<uint32_t> slot(pair_keys.size(), UINT32_MAX);  // pair -> index in out.pairs
+    out.pairs.reserve(pair_keys.size());
+    for (uint32_t i = 0; i < pair_keys.size(); ++i) {
+      if (pair_counts[i] < options.min_count) continue;
       CooccurrencePair p;
-      p.a = static_cast<uint32_t>(key >> 32);
-      p.b = static_cast<uint32_t>(key & 0xffffffffu);
-      p.count = acc.count;
-      p.npmi = npmi(acc.count, out.entity_units[p.a], out.entity_units[p.b], out.units);
-      p.evidence = std::move(acc.evidence);
+      p.a = static_cast<uint32_t>(pair_keys[i] >> 32);
+      p.b = static_cast<uint32_t>(pair_keys[i] & 0xffffffffu);
+      p.count = pair_counts[i];
+      p.npmi = npmi(p.count, out.entity_units[p.a], out.entity_units[p.b], out.units);
+      slot[i] = static_cast<uint32_t>(out.pairs.size());
       out.pairs.push_back(std::move(p));
     }
-    std::sort(out.pairs.begin(), out.pairs.end(), [](const CooccurrencePair& x, const CooccurrencePair& y) {
+    // Sort small records, then move each pair once, in order.
+    std::vector<uint32_t> order(out.pairs.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+      const CooccurrencePair &x = out.pairs[i], &y = out.pairs[j];
       if (x.count != y.count) return x.count > y.count;
       if (x.npmi != y.npmi) return x.npmi > y.npmi;
       return x.a != y.a ? x.a < y.a : x.b < y.b;
     });
-    accs.clear();
+    std::vector<uint32_t> rank(order.size());
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    std::vector<CooccurrencePair> sorted(out.pairs.size());
+    for (uint32_t i = 0; i < out.pairs.size(); ++i) {
+      sorted[rank[i]] = std::move(out.pairs[i]);
+      sorted[rank[i]].evidence.reserve(sorted[rank[i]].count);
+    }
+    out.pairs = std::move(sorted);
+    for (const Seen& s : seen)  // in counting order = corpus order
+      if (slot[s.pair] != UINT32_MAX) out.pairs[rank[slot[s.pair]]].evidence.push_back(s.at);
     pair_index.clear();
+    pair_keys.clear();
+    pair_counts.clear();
+    seen.clear();
     return out;
   }
 };

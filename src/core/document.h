@@ -108,7 +108,3 @@ struct Document {
 };
 
 }  // namespace px
-
-// MentionInfo, for Analysis::mentions. Last, so that entities.h (which needs Span) may be
-// included first or second.
-#include "entities.h"  // IWYU pragma: export

@@ -44,7 +44,7 @@ void collapse_doubles(std::string& t) {
 // corpus languages spell differently for the same sound: Исиба is "isiba" (ru) where the
 // English spelling is "Ishiba"; Рютте is "rjutte" (de/ISO) or "ryutte" (en) for "Rutte";
 // Путин is "Poutine" in French.
-std::string phonetic_token(std::string_view in) {
+std::string phonetic_token(std::string_view in, bool east_asian) {
   std::string t;
   t.reserve(in.size());
   for (size_t i = 0; i < in.size();) {
@@ -63,11 +63,23 @@ std::string phonetic_token(std::string_view in) {
       case 'w': c = 'v'; break;
       case 'c': case 'q': c = 'k'; break;
       case 'z': c = 's'; break;
+      case 'l': c = 'r'; break;  // kana write both as r: ゼレンスキー is "zerensuki"
       default: break;
     }
     t += c;
   }
   collapse_doubles(t);
+  // Kana spell a consonant cluster with an echo u ("makuron" for Macron, "zerensuki"): for
+  // names written in kana, a u between two consonants goes.
+  if (east_asian) {
+    std::string v;
+    v.reserve(t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == 'u' && i > 0 && i + 1 < t.size() && is_consonant(t[i - 1]) && is_consonant(t[i + 1])) continue;
+      v += t[i];
+    }
+    t = std::move(v);
+  }
   // A glide between a consonant and a vowel is how Cyrillic я/ю/ё and kana ャ/ュ/ョ come out
   // in Latin ("rjutte", "ryutte"); the plain spelling has none ("rutte").
   std::string g;
@@ -121,13 +133,14 @@ int levenshtein(std::string_view a, std::string_view b, int limit) {
 
 // Token by token: same number of tokens, each within its own threshold, the whole within its.
 bool close_enough(std::string_view a, std::string_view b) {
-  const int whole = std::min(edit_threshold(a.size()), edit_threshold(b.size()));
+  const int whole = std::max(edit_threshold(a.size()), edit_threshold(b.size()));
   if (whole == 0) return false;
   auto ta = tokens_of(a), tb = tokens_of(b);
   if (ta.size() != tb.size()) return false;
   int total = 0;
   for (size_t i = 0; i < ta.size(); ++i) {
-    const int lim = std::min(edit_threshold(ta[i].size()), edit_threshold(tb[i].size()));
+    // The longer token's allowance: "mark"/"marka" (a case ending) is one edit.
+    const int lim = std::max(edit_threshold(ta[i].size()), edit_threshold(tb[i].size()));
     const int d = levenshtein(ta[i], tb[i], lim);
     if (d > lim) return false;
     total += d;
@@ -267,16 +280,18 @@ struct Draft {
   EntityType type = EntityType::Misc;
   std::string known_id;
   std::vector<uint32_t> mentions;  // indices into the flat mention list, corpus order
+  // Surface forms: (form, (count, first flat index)), most frequent first, then first seen.
+  std::vector<std::pair<std::string_view, std::pair<uint32_t, uint32_t>>> forms;
   bool alive = true;
 };
 
 }  // namespace
 
-std::string phonetic_key(std::string_view key) {
+std::string phonetic_key(std::string_view key, bool east_asian) {
   std::string out;
   for (std::string_view tok : tokens_of(key)) {
     if (!out.empty()) out += ' ';
-    out += phonetic_token(tok);
+    out += phonetic_token(tok, east_asian);
   }
   return out;
 }
@@ -327,7 +342,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       }
       Cluster& cl = L.c[id];
       cl.votes[static_cast<size_t>(m.type)]++;
-      if (token_count(key) > 1) cl.multi = true;
+      if (!cl.multi && key.find_first_of(" -") != std::string::npos) cl.multi = true;  // as tokens_of()
       if (!cl.east_asian && is_east_asian(doc.slice(m.span))) cl.east_asian = true;
       flat.push_back({d, i, id});
     }
@@ -337,13 +352,13 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   // The keys seen under each known id (pass 2 and 3 compare with them).
   std::vector<std::vector<std::string>> known_keys(n_clusters);
   {
-    std::unordered_set<std::string> seen;
+    std::unordered_set<uint64_t> seen;  // (cluster, key) hashed: a collision only drops a spelling
     for (const Flat& f : flat) {
       const Cluster& cl = L.c[f.cluster];
       if (!cl.known_start) continue;
       const MentionInfo& m = corpus.doc(f.doc).analysis.mentions[f.mention];
       if (m.key.empty() || m.demonym) continue;  // "japanisch" is not a spelling of Japan
-      if (seen.insert(cl.known_id + '\t' + m.key).second) known_keys[f.cluster].push_back(m.key);
+      if (seen.insert(fnv1a(m.key, f.cluster * 0x9E3779B97F4A7C15ull + 1)).second) known_keys[f.cluster].push_back(m.key);
     }
   }
 
@@ -370,8 +385,16 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     std::vector<std::string> keys;
     if (!L.c[k].known_start) keys.push_back(L.c[k].key);
     else keys = known_keys[k];
-    for (const std::string& key : keys) {
-      std::string p = phonetic_key(key);
+    // A cluster with kana spellings gets both keys: its Latin members ("rutte") must still meet
+    // other Latin keys unchanged.
+    if (L.c[k].east_asian) {
+      const size_t n = keys.size();
+      for (size_t i = 0; i < n; ++i) keys.push_back("\x02" + keys[i]);
+    }
+    for (const std::string& key0 : keys) {
+      const bool ea = !key0.empty() && key0[0] == '\x02';
+      const std::string_view key = ea ? std::string_view(key0).substr(1) : std::string_view(key0);
+      std::string p = phonetic_key(key, ea);
       if (p.empty()) continue;
       if (L.c[k].multi && majority(L.c[k].votes) == EntityType::Person) {
         std::vector<std::string_view> toks = tokens_of(p);
@@ -430,33 +453,61 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   std::vector<uint32_t> root(flat.size());
   for (size_t i = 0; i < flat.size(); ++i) root[i] = L.find(flat[i].cluster);
   {
-    std::unordered_map<std::string, std::vector<uint32_t>> by_surname;  // phonetic surname -> person roots
-    std::vector<std::string> surname(n_clusters);                      // per cluster, if a multi-token person
+    // Surnames interned: per cluster the id of its surname (a multi-token person) and of its
+    // lone key (a single token), so the per-mention loop compares integers.
+    constexpr int32_t kNone = -1, kUnset = -2;
+    std::unordered_map<std::string, int32_t> surname_ids;
+    std::vector<std::vector<uint32_t>> by_surname;  // surname id -> person roots
+    std::vector<int32_t> surname(n_clusters, kNone), lone(n_clusters, kUnset);
     for (uint32_t k = 0; k < n_clusters; ++k) {
       const uint32_t r = L.find(k);
-      if (L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
-      std::string p = phonetic_key(L.c[k].key);
+      if (!L.c[k].multi || L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
+      std::string p = phonetic_key(L.c[k].key, L.c[k].east_asian);
       std::vector<std::string_view> toks = tokens_of(p);
       if (toks.size() < 2) continue;
-      surname[k] = std::string(L.c[k].east_asian ? toks.front() : toks.back());
-      auto& v = by_surname[surname[k]];
+      auto [it, fresh] = surname_ids.emplace(std::string(L.c[k].east_asian ? toks.front() : toks.back()),
+                                             static_cast<int32_t>(by_surname.size()));
+      if (fresh) by_surname.emplace_back();
+      surname[k] = it->second;
+      auto& v = by_surname[it->second];
       if (std::find(v.begin(), v.end(), r) == v.end()) v.push_back(r);
+    }
+    auto lone_id = [&](uint32_t k) {
+      if (lone[k] != kUnset) return lone[k];
+      lone[k] = kNone;
+      for (bool ea : {false, true}) {
+        if (ea && !L.c[k].east_asian) break;
+        std::string p = phonetic_key(L.c[k].key, ea);
+        auto it = surname_ids.find(p);
+        if (it == surname_ids.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
+          p.pop_back();
+          it = surname_ids.find(p);
+        }
+        if (it != surname_ids.end()) return lone[k] = it->second;
+      }
+      return lone[k];
+    };
+    // The surname a single-token root stands for: its members' ("Putin" and プーチン "puchin",
+    // joined by pass 4) when they agree on one.
+    std::vector<int32_t> root_lone(n_clusters, kUnset);
+    for (uint32_t k = 0; k < n_clusters; ++k) {
+      const uint32_t r = L.find(k);
+      if (L.c[r].multi || L.c[k].known_start) continue;
+      const int32_t id = lone_id(k);
+      if (id == kNone) continue;
+      root_lone[r] = root_lone[r] == kUnset || root_lone[r] == id ? id : kNone;
     }
     size_t doc_begin = 0;
     for (size_t i = 0; i < flat.size(); ++i) {
       if (i > 0 && flat[i].doc != flat[i - 1].doc) doc_begin = i;
-      const Cluster& own = L.c[flat[i].cluster];
+      const uint32_t k = flat[i].cluster;
       const uint32_t r = root[i];
-      if (L.c[r].multi || own.known_start) continue;
+      if (L.c[r].multi || L.c[k].known_start) continue;
       const MentionInfo& m = corpus.doc(flat[i].doc).analysis.mentions[flat[i].mention];
       if (m.type != EntityType::Person && m.type != EntityType::Misc) continue;
-      std::string p = phonetic_key(own.key);
-      auto it = by_surname.find(p);
-      if (it == by_surname.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
-        p.pop_back();
-        it = by_surname.find(p);
-      }
-      if (it == by_surname.end()) continue;
+      int32_t p = lone_id(k);            // its own spelling's surname first,
+      if (p == kNone) p = root_lone[r];  // else the one its root agrees on
+      if (p < 0) continue;
       // Same document: the people of this document with that surname.
       uint32_t found = UINT32_MAX;
       bool ambiguous = false;
@@ -466,7 +517,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
         if (found == UINT32_MAX) found = rj;
         else if (found != rj) ambiguous = true;
       }
-      if (found == UINT32_MAX && it->second.size() == 1) found = it->second[0];
+      if (found == UINT32_MAX && by_surname[p].size() == 1) found = by_surname[p][0];
       // Per mention, not per cluster: "Kim" may be one person in one article, another elsewhere.
       if (found != UINT32_MAX && !ambiguous && (found == r || L.can_join(found, r))) root[i] = found;
     }
@@ -475,14 +526,15 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   // Entities from the roots.
   std::vector<Draft> drafts;
   {
-    std::unordered_map<uint32_t, uint32_t> draft_of;
+    std::vector<uint32_t> draft_of(n_clusters, UINT32_MAX);  // root cluster -> draft
     for (uint32_t i = 0; i < flat.size(); ++i) {
-      auto [it, fresh] = draft_of.emplace(root[i], static_cast<uint32_t>(drafts.size()));
-      if (fresh) {
+      uint32_t& di = draft_of[root[i]];
+      if (di == UINT32_MAX) {
+        di = static_cast<uint32_t>(drafts.size());
         drafts.emplace_back();
         drafts.back().known_id = L.c[root[i]].known_id;
       }
-      drafts[it->second].mentions.push_back(i);
+      drafts[di].mentions.push_back(i);
     }
   }
   auto mention_of = [&](uint32_t f) -> const MentionInfo& {
@@ -493,12 +545,17 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
   auto describe = [&](Draft& d) {
     std::array<uint32_t, 4> votes{};
     std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> forms;  // surface -> (count, first)
+    forms.reserve(16);
     for (uint32_t f : d.mentions) {
       const MentionInfo& m = mention_of(f);
       if (!m.demonym) votes[static_cast<size_t>(m.type)]++;
-      auto [it, fresh] = forms.emplace(surface_of(f), std::make_pair(0u, f));
+      auto [it, fresh] = forms.emplace(corpus.doc(flat[f].doc).slice(m.span), std::make_pair(0u, f));
       it->second.first++;
     }
+    d.forms.assign(forms.begin(), forms.end());
+    std::sort(d.forms.begin(), d.forms.end(), [](const auto& x, const auto& y) {
+      return x.second.first != y.second.first ? x.second.first > y.second.first : x.second.second < y.second.second;
+    });
     if (!d.type_set) {
       if (votes == std::array<uint32_t, 4>{}) for (uint32_t f : d.mentions) votes[static_cast<size_t>(mention_of(f).type)]++;
       d.type = majority(votes);
@@ -509,7 +566,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       size_t best_tokens = 0;
       uint32_t best_count = 0;
       bool best_latin = false;
-      for (const auto& [form, cf] : forms) {
+      for (const auto& [form, cf] : d.forms) {
         const bool latin = is_latin(form);
         const size_t tk = latin ? token_count(form) : 0;
         const bool demonym = mention_of(cf.second).demonym;
@@ -614,22 +671,15 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     e.type = d.type;
     e.known_id = d.known_id;
     out.keys[id] = std::move(d.key);
-    std::unordered_map<std::string_view, std::pair<uint32_t, uint32_t>> forms;
     uint32_t last_doc = UINT32_MAX;
     e.mentions.reserve(d.mentions.size());
     for (uint32_t f : d.mentions) {
       e.mentions.push_back({flat[f].doc, flat[f].mention});
       out.mention_entity[flat[f].doc][flat[f].mention] = id;
       if (flat[f].doc != last_doc) ++e.documents, last_doc = flat[f].doc;
-      auto [it, fresh] = forms.emplace(surface_of(f), std::make_pair(0u, f));
-      it->second.first++;
     }
-    std::vector<std::pair<std::string_view, std::pair<uint32_t, uint32_t>>> fv(forms.begin(), forms.end());
-    std::sort(fv.begin(), fv.end(), [](const auto& x, const auto& y) {
-      return x.second.first != y.second.first ? x.second.first > y.second.first : x.second.second < y.second.second;
-    });
-    e.aliases.reserve(fv.size());
-    for (const auto& f : fv) e.aliases.emplace_back(f.first);
+    e.aliases.reserve(d.forms.size());
+    for (const auto& f : d.forms) e.aliases.emplace_back(f.first);
   }
   return out;
 }

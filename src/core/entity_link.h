@@ -43,9 +43,11 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
                           const LinkOptions& options);
 
 // The tolerant form of a linking key that cross-script variants share: per token, sh/sch/ch/zh
-// -> s, j/y -> i, w -> v, c/q -> k, z -> s, ou -> u, a glide between consonant and vowel
+// -> s, j/y -> i, w -> v, c/q -> k, z -> s, l -> r, ou -> u, a glide between consonant and vowel
 // dropped, doubled letters single. "ishiba", "isiba" -> "isiba"; "rutte", "rjutte", "ryutte" -> "rute".
-std::string phonetic_key(std::string_view key);
+// With `east_asian` (the name was written in kana/Han), an echo u between consonants goes too:
+// "makuron" (マクロン) -> "makron" like "macron".
+std::string phonetic_key(std::string_view key, bool east_asian = false);
 
 // Index of the entity whose canonical key is `key` (EntityIndex::keys), or kNoEntity.
 uint32_t find_entity(const EntityIndex& index, std::string_view key);

@@ -3,11 +3,11 @@
 #include "gazetteer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "stem.h"
 
@@ -75,10 +75,28 @@ struct Gazetteer::Impl {
   };
   std::vector<Id> ids;
   std::unordered_map<std::string, uint32_t> id_index;
-  // key -> packed (id index << 2 | acronym << 1 | demonym), already in lookup() order
-  std::unordered_map<std::string, std::vector<uint32_t>> keys;
-  std::unordered_set<std::string> prefixes;  // every proper word-prefix of a multi-word key
+  // Keys in byte order, flat (one allocation, binary search; an unordered_map of 55,000
+  // strings took most of the start-up time): key i is key_bytes[key_off[i], key_off[i+1]),
+  // its references refs[ref_off[i], ref_off[i+1]), each packed as
+  // id index << 2 | acronym << 1 | demonym, in lookup() order.
+  std::string key_bytes;
+  std::vector<uint32_t> key_off{0};
+  std::vector<uint32_t> refs;
+  std::vector<uint32_t> ref_off{0};
   uint32_t max_words = 0;
+  size_t key_count() const { return key_off.size() - 1; }
+  std::string_view key(size_t i) const {
+    return std::string_view(key_bytes).substr(key_off[i], key_off[i + 1] - key_off[i]);
+  }
+  // index of the first key >= k
+  size_t lower_bound(std::string_view k) const {
+    size_t lo = 0, hi = key_count();
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (key(mid) < k) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
 
   struct WordSet {
     std::string lang;  // "en"; "*" for language-independent sets (given names)
@@ -117,7 +135,11 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
     if (line == "@ids") { section = kIds; continue; }
-    if (line == "@names") { section = kNames; continue; }
+    if (line == "@names") {
+      section = kNames;
+      key_bytes.reserve(text.size() * 3 / 2);  // keys are ~2x their front-coded rest
+      continue;
+    }
     cols.clear();
     for (size_t b = 0;;) {
       size_t t = line.find('\t', b);
@@ -125,9 +147,10 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
       if (t == std::string_view::npos) break;
       b = t + 1;
     }
-    const std::string where = "entities/names.tsv line " + std::to_string(line_no);
+    // the error prefix, built only when needed (this loop runs ~60,000 times at start-up)
+    auto where = [&] { return "entities/names.tsv line " + std::to_string(line_no); };
     if (section == kIds) {
-      if (cols.size() < 2) return Status::Error(where + ": an id line needs id and type" + kRegenerate);
+      if (cols.size() < 2) return Status::Error(where() + ": an id line needs id and type" + kRegenerate);
       Id id{std::string(cols[0]), type_from_code(cols[1]), {}};
       for (size_t c = 2; c < cols.size(); ++c) {
         size_t eq = cols[c].find('=');
@@ -138,14 +161,18 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
       ids.push_back(std::move(id));
     } else if (section == kNames) {
       // front-coded: bytes shared with the previous key, the rest, the id references
-      if (cols.size() != 3) return Status::Error(where + ": a name line needs 3 columns" + kRegenerate);
+      if (cols.size() != 3) return Status::Error(where() + ": a name line needs 3 columns" + kRegenerate);
       size_t shared = 0;
       for (char ch : cols[0]) shared = ch >= '0' && ch <= '9' ? shared * 10 + size_t(ch - '0') : SIZE_MAX;
-      if (cols[0].empty() || shared > prev_key.size()) return Status::Error(where + ": bad key prefix" + kRegenerate);
+      if (cols[0].empty() || shared > prev_key.size()) return Status::Error(where() + ": bad key prefix" + kRegenerate);
       prev_key.resize(shared);
       prev_key.append(cols[1]);
-      if (prev_key.empty()) return Status::Error(where + ": empty key" + kRegenerate);
-      std::vector<uint32_t>& refs = keys[prev_key];
+      if (prev_key.empty()) return Status::Error(where() + ": empty key" + kRegenerate);
+      if (key_count() > 0 && !(key(key_count() - 1) < prev_key))
+        return Status::Error(where() + ": keys out of order" + kRegenerate);
+      key_bytes.append(prev_key);
+      key_off.push_back(static_cast<uint32_t>(key_bytes.size()));
+      const size_t first_ref = refs.size();
       std::string_view list = cols[2];
       for (size_t b = 0; b < list.size();) {
         size_t c = list.find(',', b);
@@ -159,29 +186,22 @@ Status Gazetteer::Impl::parse_names(std::string_view text) {
         }
         uint32_t idx = 0;
         for (char ch : item) {
-          if (ch < '0' || ch > '9') return Status::Error(where + ": bad id reference" + kRegenerate);
+          if (ch < '0' || ch > '9') return Status::Error(where() + ": bad id reference" + kRegenerate);
           idx = idx * 10 + uint32_t(ch - '0');
         }
-        if (item.empty() || idx >= ids.size()) return Status::Error(where + ": id reference out of range" + kRegenerate);
+        if (item.empty() || idx >= ids.size()) return Status::Error(where() + ": id reference out of range" + kRegenerate);
         uint32_t packed = idx << 2 | (acr ? 2u : 0u) | (dem ? 1u : 0u);
-        if (std::find(refs.begin(), refs.end(), packed) == refs.end()) refs.push_back(packed);
+        refs.push_back(packed);
       }
-      // Multi-word keys: remember every word-prefix so a scan knows when to go on.
-      std::string_view key = prev_key;
-      uint32_t words = 1;
-      for (size_t sp = key.find(' '); sp != std::string_view::npos; sp = key.find(' ', sp + 1)) {
-        prefixes.emplace(key.substr(0, sp));
-        ++words;
-      }
+      std::stable_sort(refs.begin() + std::ptrdiff_t(first_ref), refs.end(), [&](uint32_t a, uint32_t b) {
+        return id_rank(ids[a >> 2].id, a & 1) < id_rank(ids[b >> 2].id, b & 1);
+      });
+      ref_off.push_back(static_cast<uint32_t>(refs.size()));
+      const auto words = static_cast<uint32_t>(std::count(prev_key.begin(), prev_key.end(), ' ') + 1);
       max_words = std::max(max_words, words);
     }
   }
-  if (ids.empty() || keys.empty()) return Status::Error("entities/names.tsv holds no names" + std::string(kRegenerate));
-  for (auto& [key, refs] : keys) {
-    std::stable_sort(refs.begin(), refs.end(), [&](uint32_t a, uint32_t b) {
-      return id_rank(ids[a >> 2].id, a & 1) < id_rank(ids[b >> 2].id, b & 1);
-    });
-  }
+  if (ids.empty() || key_count() == 0) return Status::Error("entities/names.tsv holds no names" + std::string(kRegenerate));
   return Status::Ok();
 }
 
@@ -211,20 +231,38 @@ Status Gazetteer::Impl::parse_words(std::string_view d) {
     std::string_view data = d.substr(at, nbytes);
     at += nbytes;
     ws.hashes.reserve(n);
-    size_t bit = 0;
-    const size_t total_bits = size_t(nbytes) * 8;
-    auto next_bit = [&]() -> unsigned { unsigned b = (uint8_t(data[bit >> 3]) >> (7 - (bit & 7))) & 1u; ++bit; return b; };
-    uint64_t value = 0;
+    // 64-bit window, MSB-aligned: `acc` holds `nacc` unread bits at its top.
+    uint64_t acc = 0, value = 0;
+    unsigned nacc = 0;
+    size_t next = 0;
+    auto refill = [&] {
+      while (nacc <= 56 && next < data.size()) {
+        acc |= uint64_t(uint8_t(data[next++])) << (56 - nacc);
+        nacc += 8;
+      }
+    };
     for (uint32_t i = 0; i < n; ++i) {
       uint64_t q = 0;
-      while (true) {
-        if (bit >= total_bits) return Status::Error(bad);
-        if (!next_bit()) break;
-        ++q;
+      for (;;) {  // unary part: ones up to a zero
+        refill();
+        if (nacc == 0) return Status::Error(bad);
+        const auto ones = unsigned(std::countl_one(acc));
+        if (ones >= nacc) {  // every buffered bit is a one
+          q += nacc;
+          acc = 0;
+          nacc = 0;
+          continue;
+        }
+        q += ones;
+        acc = (acc << ones) << 1;  // two shifts: ones + 1 may be 64
+        nacc -= ones + 1;
+        break;
       }
-      if (bit + k > total_bits) return Status::Error(bad);
-      uint64_t r = 0;
-      for (unsigned j = 0; j < k; ++j) r = r << 1 | next_bit();
+      refill();
+      if (nacc < k) return Status::Error(bad);
+      const uint64_t r = k ? acc >> (64 - k) : 0;
+      acc <<= k;
+      nacc -= k;
       value += q << k | r;
       if (value >> ws.bits) return Status::Error(bad);
       ws.hashes.push_back(static_cast<uint32_t>(value));
@@ -255,10 +293,12 @@ Result<Gazetteer> Gazetteer::load(const std::string& asset_dir) {
 std::vector<KnownName> Gazetteer::lookup(std::string_view folded) const {
   std::vector<KnownName> out;
   if (!impl_ || folded.empty()) return out;
-  auto it = impl_->keys.find(std::string(folded));
-  if (it == impl_->keys.end()) return out;
-  out.reserve(it->second.size());
-  for (uint32_t packed : it->second) {
+  const Impl& m = *impl_;
+  const size_t i = m.lower_bound(folded);
+  if (i == m.key_count() || m.key(i) != folded) return out;
+  out.reserve(m.ref_off[i + 1] - m.ref_off[i]);
+  for (uint32_t r = m.ref_off[i]; r < m.ref_off[i + 1]; ++r) {
+    const uint32_t packed = m.refs[r];
     const Impl::Id& id = impl_->ids[packed >> 2];
     const bool dem = packed & 1;
     out.push_back(KnownName{id.id, dem ? EntityType::Misc : id.type, dem, (packed & 2) != 0});
@@ -267,7 +307,12 @@ std::vector<KnownName> Gazetteer::lookup(std::string_view folded) const {
 }
 
 bool Gazetteer::has_longer(std::string_view folded) const {
-  return impl_ && impl_->prefixes.count(std::string(folded)) > 0;
+  if (!impl_ || folded.empty()) return false;
+  // the first key >= "folded " starts with it when some longer key does
+  std::string probe(folded);
+  probe.push_back(' ');
+  const size_t i = impl_->lower_bound(probe);
+  return i < impl_->key_count() && impl_->key(i).substr(0, probe.size()) == probe;
 }
 
 std::string Gazetteer::display_name(std::string_view id, std::string_view lang) const {
@@ -314,7 +359,7 @@ bool Gazetteer::is_proper_noun(std::string_view folded, std::string_view lang) c
 }
 
 uint32_t Gazetteer::max_words() const { return impl_ ? impl_->max_words : 0; }
-size_t Gazetteer::name_count() const { return impl_ ? impl_->keys.size() : 0; }
+size_t Gazetteer::name_count() const { return impl_ ? impl_->key_count() : 0; }
 size_t Gazetteer::id_count() const { return impl_ ? impl_->ids.size() : 0; }
 bool Gazetteer::has_words(std::string_view lang) const {
   return impl_ && (impl_->find_set(primary(lang), kForms) || impl_->find_set(primary(lang), kStems));

@@ -53,7 +53,7 @@ class Gazetteer {
   static Result<Gazetteer> load(const std::string& asset_dir);
 
   // Every entry whose key is `folded`; ambiguous keys give several ("san jose": cities in
-  // Costa Rica, the USA, ...; "georgia": the country and a few cities). Countries and
+  // Costa Rica and the USA; "mexico": the country and Mexico City). Countries and
   // organisations come first, then regions, cities, demonyms.
   std::vector<KnownName> lookup(std::string_view folded) const;
   // True when some key starts with `folded` followed by a space ("north" for "north korea",
@@ -65,21 +65,24 @@ class Gazetteer {
   std::string display_name(std::string_view id, std::string_view lang = "en") const;
 
   // A given (first) name, any language: Grammalecte's tagged first names (hunspell-fr).
-  // Hashed: ~1/1000 false positives.
+  // Hashed: one false positive in ~512-1024 other words.
   bool is_given_name(std::string_view folded) const;
-  // A weaker person signal: a given name, or a first or last name of npm humannames that is
-  // not ordinary vocabulary in en de fr it es and not a place ("kishida", "rutte"? see
-  // docs/entities-data.md for coverage).
+  // A weaker person signal: a given name, or one of npm humannames' 197,000 first and last
+  // names that is not a word form in the en de fr it es dictionaries nor a place key
+  // ("kishida", "merz"; not "rutte", "ishiba", "meloni"). Hashed like the word lists.
   bool is_name_part(std::string_view folded) const;
 
   // Ordinary vocabulary in `lang` (en de fr it es ru), so capitalisation alone is not a name
   // signal (German nouns; any sentence-initial word). en, de: the exact word form is in the
   // Hunspell dictionary's expanded forms; fr it es ru: its Snowball stem is the stem of such a
-  // form (the full form lists are too large to ship). Hashed: ~1/1000 false positives.
-  // False for an unknown language.
+  // form (the full form lists are too large to ship), so names that stem like words count too
+  // (it "Meloni" ~ melone): ask this for sentence-initial words and German nouns, do not veto a
+  // mid-sentence capital with it. de: country, region and city names are left out ("Japan");
+  // given names that are words are not ("Mark", "April"). Hashed: one false positive in
+  // ~512-1024 other words. False for an unknown language.
   bool is_common_word(std::string_view folded, std::string_view lang) const;
 
-  // The dictionary knows the word only capitalised (a proper noun: "Paris", "Merkel"), in
+  // The dictionary knows the word only capitalised (a proper noun: "Marseille", "Europe"), in
   // en fr it es ru (German capitalises every noun, so its dictionary cannot tell: always false).
   bool is_proper_noun(std::string_view folded, std::string_view lang) const;
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <unordered_set>
 
@@ -42,7 +43,11 @@ struct LangWords {
 // Lowercase words that may sit inside a name between capitalised words ("Bank of Japan",
 // "Juan de la Cruz", "Ludwig van Beethoven", "Procter & Gamble").
 constexpr const char* kConnectors =
-    "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el";
+    "of for de da di del della delle dei degli du des la le los las van von der den zu y & al el "
+    "d' dell' degl' d’ dell’";
+
+constexpr const char* kFirstConnectors =
+    "of for de da di del della delle dei degli du des van von zu y & d' dell' degl' d’ dell’";
 
 // Never names on their own, even capitalised mid-sentence: months and weekdays (English and
 // German capitalise them), the English pronoun I.
@@ -96,13 +101,14 @@ constexpr LangWords kOrgCues[] = {
            "akademie allianz"},
     {"it", "partito universita banca consiglio comitato commissione ministero agenzia associazione "
            "unione lega societa gruppo istituto fondazione esercito polizia tribunale corte "
-           "parlamento senato governo federazione accademia alleanza"},
+           "parlamento senato governo federazione accademia alleanza organizzazione compagnia azienda"},
     {"fr", "parti universite banque conseil comite commission ministere agence association union "
            "ligue societe groupe institut fondation armee police tribunal cour parlement senat "
-           "assemblee gouvernement federation compagnie academie alliance"},
+           "assemblee gouvernement federation compagnie academie alliance organisation entreprise"},
     {"es", "partido universidad banco consejo comite comision ministerio agencia asociacion union "
            "liga sociedad grupo instituto fundacion ejercito policia tribunal corte parlamento "
-           "senado congreso gobierno federacion compania club real atletico deportivo academia alianza"},
+           "senado congreso gobierno federacion compania club real atletico deportivo academia alianza "
+           "organizacion empresa"},
     {"ru", "партия университет банк совет комитет комиссия министерство агентство ассоциация союз "
            "лига ооо оао зао пао компания группа институт фонд армия полиция суд парламент дума "
            "сенат правительство федерация клуб академия альянс"},
@@ -115,9 +121,12 @@ constexpr LangWords kLocCues[] = {
            "province street avenue road square district region peninsula desert canyon strait cape "
            "coast hills falls forest"},
     {"de", "fluss see berg gebirge insel inseln meer tal kreis provinz strasse platz bezirk region halbinsel"},
-    {"it", "fiume lago monte isola isole mare valle provincia regione via piazza golfo stretto"},
-    {"fr", "fleuve riviere lac mont ile iles mer vallee province region rue place golfe detroit avenue boulevard"},
-    {"es", "rio lago monte sierra isla islas mar valle provincia region calle plaza golfo estrecho cabo avenida"},
+    {"it", "fiume lago monte isola isole mare valle provincia regione via piazza golfo stretto oceano castello "
+           "quartiere"},
+    {"fr", "fleuve riviere lac mont ile iles mer vallee province region rue place golfe detroit avenue boulevard "
+           "ocean chateau quartier"},
+    {"es", "rio lago monte sierra isla islas mar valle provincia region calle plaza golfo estrecho cabo avenida "
+           "oceano castillo barrio"},
     {"ru", "река озеро гора остров море область край район улица площадь"},
     {"nl", "rivier meer berg eiland zee provincie straat plein"},
 };
@@ -247,11 +256,26 @@ uint64_t hash_bit(std::string_view s) { return uint64_t{1} << (std::hash<std::st
 // [SECTION] NameEvidence
 // =============================================================================================
 void NameEvidence::add_word(std::string_view word, bool initial, uint64_t source_bit, uint64_t language_bit) {
-  const Shape sh = shape_of(word);
-  if (!sh.word || sh.cjk) return;
-  if (sh.cap && initial) return;  // a sentence's first word says nothing about names
-  scratch_ = fold_for_search(word);
-  Entry& e = words_[scratch_];
+  // ASCII fast path (most words of most corpora): no Unicode tables, no allocation. This runs
+  // over every word of the corpus in AnalysisJob::restart, in one frame.
+  bool ascii = true;
+  for (unsigned char c : word) ascii = ascii && c < 0x80;
+  Shape sh;
+  if (ascii) {
+    const char f = word.empty() ? 0 : word[0];
+    sh.cap = f >= 'A' && f <= 'Z';
+    sh.lower = f >= 'a' && f <= 'z';
+    sh.word = sh.cap || sh.lower;
+    if (!sh.word || (sh.cap && initial)) return;
+    scratch_.assign(word);
+    for (char& c : scratch_) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  } else {
+    sh = shape_of(word);
+    if (!sh.word || sh.cjk) return;
+    if (sh.cap && initial) return;  // a sentence's first word says nothing about names
+    scratch_ = fold_for_search(word);
+  }
+  Entry& e = words_[std::hash<std::string_view>{}(scratch_)];
   if (sh.cap) {
     ++e.capital_inside;
     e.source_bits |= source_bit;
@@ -305,7 +329,7 @@ void NameEvidence::add_tokens(const std::vector<std::string_view>& tokens, std::
 }
 
 NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
-  const auto it = words_.find(std::string(folded_word));
+  const auto it = words_.find(std::hash<std::string_view>{}(folded_word));
   if (it == words_.end()) return {};
   return {it->second.capital_inside, it->second.lower,
           static_cast<uint32_t>(__builtin_popcountll(it->second.source_bits)),
@@ -318,7 +342,7 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 struct NerLexicon {
   // per language ("*" for all): folded word -> kind
   std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before;
-  std::unordered_set<std::string> connectors;
+  std::unordered_set<std::string> connectors, first_connectors;
   // roles: per language, each a list of folded words
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
   std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
@@ -329,6 +353,16 @@ struct NerLexicon {
   static bool in(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
                  const std::string& w) {
     for (std::string_view l : {lang.substr(0, std::min<size_t>(2, lang.size())), std::string_view("*")}) {
+      const auto it = m.find(std::string(l));
+      if (it != m.end() && it->second.count(w)) return true;
+    }
+    return false;
+  }
+  // Cue words: the text's language, and English (names are often English in any language:
+  // "American Film Institute", "Sony Music").
+  static bool cue(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
+                  const std::string& w) {
+    for (std::string_view l : {lang.substr(0, std::min<size_t>(2, lang.size())), std::string_view("*"), std::string_view("en")}) {
       const auto it = m.find(std::string(l));
       if (it != m.end() && it->second.count(w)) return true;
     }
@@ -358,6 +392,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   add_lists(lex->misc, kMiscCues, std::size(kMiscCues));
   add_lists(lex->loc_before, kLocBefore, std::size(kLocBefore));
   for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
+  for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
   for (const LangWords& r : kRoles)
     for (std::string& w : split_words(r.words)) {
       std::vector<std::string> words;
@@ -486,17 +521,19 @@ std::vector<std::string> word_variants(const std::string& w, std::string_view la
   return v;
 }
 
-// The key form of one word: Russian case endings off (unless the word is an indeclinable
-// foreign name ending in a double consonant + е: Рютте, Гёте), German genitive -s off when
-// `strip_s` says the text supports it.
-std::string key_word(const std::string& folded, std::string_view lang, bool strip_s) {
+// The key form of one word: Russian case endings off, German genitive -s off when `strip_s`
+// says the text supports it. Russian two-letter endings (-ом, -ой, -ым...) are oblique cases
+// of names ("Марком" -> "марк"); a one-vowel ending (-а -у -е -я -ю) is removed only when the
+// bare stem was seen on its own (`seen`: "Путина" -> "путин"), since many foreign names end in
+// a vowel in the nominative ("Исиба", "Сигэру", "Рютте").
+template <typename Seen>
+std::string key_word(const std::string& folded, std::string_view lang, bool strip_s, const Seen& seen) {
   if (lang_is(lang, "ru")) {
     for (std::string_view e : kRuEndings) {
       if (!ends_with(folded, e) || cp_count(folded) < cp_count(e) + 3) continue;
       const std::string stem = folded.substr(0, folded.size() - e.size());
-      if (e == "е" && stem.size() >= 4 && stem.substr(stem.size() - 2, 2) == stem.substr(stem.size() - 4, 2))
-        return folded;  // Рютте
-      if ((e == "а" || e == "я") && cp_count(folded) <= 4) return folded;  // short given names: Анна
+      if (cp_count(e) == 1 && !seen(stem)) return folded;
+      if (e == "ии" || e == "ию") return stem + "ия";
       return stem;
     }
     return folded;
@@ -517,13 +554,16 @@ struct Tagger {
   EntityRecognizer::Memory* mem;
   std::vector<Tok> toks;
   bool headline = false;
+  const std::vector<std::vector<std::string>>* roles = nullptr;  // this language's role phrases
 
   bool stop(const std::string& w) const {
     return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
   }
-  bool gaz_known(const std::string& folded, std::vector<KnownName>* out = nullptr) const {
+  // `caps`: the text writes it in capitals ("UN", not "un"): only then do acronym entries count.
+  bool gaz_known(const std::string& folded, std::vector<KnownName>* out = nullptr, bool caps = true) const {
     if (!gaz) return false;
     std::vector<KnownName> k = gaz->lookup(folded);
+    if (!caps) k.erase(std::remove_if(k.begin(), k.end(), [](const KnownName& n) { return n.acronym; }), k.end());
     if (k.empty()) return false;
     if (out) *out = std::move(k);
     return true;
@@ -533,10 +573,9 @@ struct Tagger {
   // Does a role phrase end at token e-1 and start at the returned index (or -1)?
   // Matches folded words; Russian roles by prefix (they inflect: "президентом").
   int role_ending_at(size_t e) const {
-    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
-    if (it == lex.roles.end()) return -1;
+    if (!roles) return -1;
     const bool ru = lang_is(lang, "ru");
-    for (const auto& words : it->second) {
+    for (const auto& words : *roles) {
       if (words.size() > e) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) {
@@ -549,11 +588,44 @@ struct Tagger {
     }
     return -1;
   }
-  // Does a role phrase start at token b? Returns its end or b.
+  // Does a role phrase start at token b? Returns its end (longest phrase) or b.
   size_t role_starting_at(size_t b, size_t limit) const {
-    for (size_t e = std::min(limit, b + 4); e > b; --e)
-      if (role_ending_at(e) == static_cast<int>(b)) return e;
+    if (!roles || b >= toks.size() || toks[b].punct) return b;
+    const bool ru = lang_is(lang, "ru");
+    for (size_t e = std::min(limit, b + 4); e > b; --e) {
+      for (const auto& words : *roles) {
+        if (words.size() != e - b) continue;
+        if (!ru && words[0] != toks[b].folded) continue;  // cheap first-word test
+        bool ok = true;
+        for (size_t k = 0; k < words.size() && ok; ++k) {
+          const Tok& t = toks[b + k];
+          if (t.punct || (k > 0 && t.break_before)) ok = false;
+          else if (ru) ok = t.folded.rfind(words[k], 0) == 0 && cp_count(t.folded) <= cp_count(words[k]) + 3;
+          else ok = t.folded == words[k];
+        }
+        if (ok) return e;
+      }
+    }
     return b;
+  }
+
+  // A title in quotes (CLI tokens only: documents carry no punctuation tokens): an opening
+  // quote at i, 1..8 words, every one capitalised or a short linking word, the first
+  // capitalised, then the closing quote. Returns the closing quote's index, or i.
+  size_t quoted_title_end(size_t i) const {
+    static const std::array<std::string_view, 5> open = {"\"", "“", "„", "«", "``"};
+    static const std::array<std::string_view, 6> close = {"\"", "”", "“", "»", "''", "\""};
+    if (!toks[i].punct || std::find(open.begin(), open.end(), toks[i].text) == open.end()) return i;
+    if (i + 1 >= toks.size() || !toks[i + 1].sh.cap) return i;
+    for (size_t j = i + 1; j < toks.size() && j <= i + 9; ++j) {
+      const Tok& t = toks[j];
+      if (t.punct) {
+        if (std::find(close.begin(), close.end(), t.text) != close.end() && j > i + 1) return j;
+        return i;
+      }
+      if (!t.sh.cap && !t.sh.digit && t.sh.letters > 3) return i;
+    }
+    return i;
   }
 
   // The first token after b where a role starts that leaves a name after it, or e.
@@ -566,6 +638,8 @@ struct Tagger {
   }
 
   void prepare(const std::vector<NerToken>& in) {
+    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+    roles = it == lex.roles.end() ? nullptr : &it->second;
     toks.resize(in.size());
     size_t words = 0, caps = 0;
     bool initial_next = true, break_next = false;
@@ -608,10 +682,18 @@ struct Tagger {
       if (ev) c = ev->counts(t.folded);
       bool known = false;
       for (const std::string& v : word_variants(t.folded, lang))
-        if (gaz_known(v)) { known = true; break; }
+        if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
       const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
-      t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1);
+      // German compounds, except right after a bare locative preposition: "in Lippstadt",
+      // "nach Regensburg" (a German common noun there takes an article: "in der Stadt").
+      const size_t ti = static_cast<size_t>(&t - toks.data());
+      const bool after_locative = ti > 0 && !t.break_before && NerLexicon::in(lex.loc_before, lang, toks[ti - 1].folded);
+      t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
+                 (german && has_words && !proper && !after_locative && german_compound(t.folded));
+      // Roman numerals (XVII, IV) are written in capitals too, and are no acronyms.
+      const bool roman = t.text.find_first_not_of("IVXLCDM") == std::string_view::npos;
+      if (roman && t.sh.letters >= 2) continue;
       const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
       const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
       t.strong = known || proper || given(t.folded) || acronym || recurring ||
@@ -626,6 +708,38 @@ struct Tagger {
         t.candidate = !(t.folded == "i" && lang_is(lang, "en"));
       }
     }
+    // Multi-word known names make every capitalised word in them a candidate ("Las Vegas",
+    // "New York City" in German text, where "Las" or "New" alone would not be).
+    if (!gaz) return;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].sh.cap || toks[i].punct) continue;
+      std::string key = toks[i].folded;
+      size_t best = i;
+      for (size_t j = i + 1; j < toks.size() && j < i + gaz->max_words() && !toks[j].break_before && !toks[j].punct; ++j) {
+        if (!gaz->has_longer(key)) break;
+        key += ' ';
+        key += toks[j].folded;
+        if (toks[j].sh.cap && gaz_known(key)) best = j;
+      }
+      for (size_t k = i; k <= best && best > i; ++k)
+        if (toks[k].sh.cap) toks[k].candidate = toks[k].strong = true;
+      if (best > i) i = best;
+    }
+  }
+
+  // A German compound noun the dictionary does not list whole ("Flugverbotszone",
+  // "Regierungstruppen"): its last part (4+ letters) is ordinary vocabulary.
+  bool german_compound(const std::string& w) const {
+    // "Marine-Ehrenmals", "Asien-Spielen": the part after the last hyphen decides.
+    if (const size_t h = w.rfind('-'); h != std::string::npos && h + 1 < w.size()) {
+      const std::string last = w.substr(h + 1);
+      return gaz->is_common_word(last, "de") || german_compound(last);
+    }
+    for (size_t j = 3; j + 4 <= w.size(); ++j) {
+      if ((static_cast<unsigned char>(w[j]) & 0xC0) == 0x80) continue;
+      if (gaz->is_common_word(std::string_view(w).substr(j), "de")) return true;
+    }
+    return false;
   }
 
   static bool has_inner_capital(std::string_view s) {  // "McDonald", "iPhone", "DeSantis"
@@ -653,9 +767,11 @@ struct Tagger {
   bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
     if (!gaz) return false;
     const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
+    bool caps = true;
+    for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
     for (const std::string& v : word_variants(toks[e - 1].folded, lang)) {
       std::vector<KnownName> k;
-      if (gaz_known(head + v, &k)) {
+      if (gaz_known(head + v, &k, caps)) {
         out = k.front();
         if (lemma) *lemma = head + v;
         return true;
@@ -664,8 +780,13 @@ struct Tagger {
     return false;
   }
 
-  void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
-    while (b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
+  // A word seen capitalised in the corpus or as a name earlier in this text.
+  const std::function<bool(const std::string&)> seen = [this](const std::string& w) {
+    return (ev && ev->counts(w).capital_inside > 0) || (mem && mem->last_words.count(w));
+  };
+
+  void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool head_noun = false) {
+    while (!head_noun && b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
     while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
     if (b >= e) return;
     NerSpan s;
@@ -677,12 +798,16 @@ struct Tagger {
     std::string lemma;
     bool person_hint = re > rb;
     float conf = 0.5f;
-    const bool known = lookup_span(b, e, k, &lemma);
-    if (known) {
+    const bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    if (head_noun) {
+      s.type = EntityType::Location;
+      conf = 0.7f;
+    } else if (known) {
       s.type = k.type;
       s.known_id = k.id;
       s.demonym = k.demonym;
       conf = 0.9f;
+      if (k.type != EntityType::Person) s.role_begin = s.role_end = s.begin;  // "segretario della NATO": not NATO's role
     } else {
       s.type = type_of(b, e, person_hint, conf);
     }
@@ -701,14 +826,16 @@ struct Tagger {
           strip_s = seen || noun_next;
         }
         if (!key.empty()) key += ' ';
-        key += key_word(toks[i].folded, lang, strip_s);
+        key += key_word(toks[i].folded, lang, strip_s, seen);
       }
     }
     s.key = latin_key(key);
     s.confidence = conf;
-    if (mem && (s.type == EntityType::Person || e - b == 1)) {
-      const std::string last = key_word(toks[e - 1].folded, lang, false);
-      if (s.type == EntityType::Person) {
+    // Only names typed with evidence (role, given name, several words) teach later mentions:
+    // a guessed single word would spread its guess through the whole text.
+    if (mem && s.type == EntityType::Person && conf >= 0.55f) {
+      const std::string last = key_word(toks[e - 1].folded, lang, false, seen);
+      {
         mem->last_words[toks[e - 1].folded] = EntityType::Person;
         mem->last_words[last] = EntityType::Person;
       }
@@ -721,15 +848,40 @@ struct Tagger {
     for (size_t i = b; i < e; ++i) {
       std::string w = toks[i].folded;
       if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
-      if (NerLexicon::in(lex.org, lang, w)) org = true;
+      if (NerLexicon::cue(lex.org, lang, w)) org = true;
       if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
         for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
         for (const char* suf : {"strasse", "berg", "see", "insel", "land"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf) + 2 && i + 1 == e) loc = true;
       }
-      if (NerLexicon::in(lex.loc, lang, w) && e - b > 1) loc = true;
-      if (NerLexicon::in(lex.misc, lang, w) && e - b > 1) misc = true;
+      if (NerLexicon::cue(lex.loc, lang, w) && e - b > 1) loc = true;
+      if (NerLexicon::cue(lex.misc, lang, w) && e - b > 1) misc = true;
+    }
+    // The common noun right before the name: "город Паттайя", "рекой Тапи", "издательства
+    // «Archie Comics»", "the river Thames", "il fiume Po". Russian by stem (the noun inflects).
+    if (!org && !loc && !misc && b > 0) {
+      size_t p = b - 1;
+      if (toks[p].punct && p > 0 && !toks[p - 1].punct) --p;  // an opening quote in between
+      const Tok& prev = toks[p];
+      if (!prev.punct && prev.sh.lower) {
+        if (lang_is(lang, "ru")) {
+          static const char* const kLocStems[] = {"город", "рек", "озер", "остров", "област", "сел", "деревн", "улиц",
+                                                  "провинци", "штат", "регион", "район", "столиц", "полуостров",
+                                                  "залив", "пролив", "посёлк", "поселк", "мыс"};
+          static const char* const kOrgStems[] = {"компани", "издательств", "групп", "парти", "банк", "клуб",
+                                                  "корпораци", "организаци", "агентств", "газет", "университет",
+                                                  "команд", "концерн", "фирм"};
+          static const char* const kMiscStems[] = {"фильм", "роман", "альбом", "песн", "сериал", "игр", "операци"};
+          for (const char* st : kLocStems) if (prev.folded.rfind(st, 0) == 0) loc = true;
+          for (const char* st : kOrgStems) if (prev.folded.rfind(st, 0) == 0) org = true;
+          for (const char* st : kMiscStems) if (prev.folded.rfind(st, 0) == 0) misc = true;
+        } else {
+          loc = NerLexicon::in(lex.loc, lang, prev.folded);
+          org = NerLexicon::in(lex.org, lang, prev.folded);
+          misc = NerLexicon::in(lex.misc, lang, prev.folded);
+        }
+      }
     }
     if (org) { conf = 0.8f; return EntityType::Organisation; }
     if (misc) { conf = 0.7f; return EntityType::Misc; }
@@ -738,19 +890,20 @@ struct Tagger {
     // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
     // the first word a given name: a person.
     if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
+    if (e - b == 1 && b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
+        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[b].folded))) {
+      conf = 0.55f;
+      return EntityType::Location;
+    }
     if (mem) {
       const auto it = mem->last_words.find(toks[e - 1].folded);
       if (it != mem->last_words.end()) { conf = 0.7f; return it->second; }
       for (const std::string& v : word_variants(toks[e - 1].folded, lang))
-        if (auto j = mem->last_words.find(key_word(v, lang, false)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
+        if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
     }
     if (e - b == 1) {
       const Tok& t = toks[b];
       if (t.sh.all_caps && t.sh.letters <= 6) { conf = 0.6f; return EntityType::Organisation; }
-      if (b > 0 && !toks[b - 1].punct && NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded)) {
-        conf = 0.55f;
-        return EntityType::Location;
-      }
       // English adjectives of nations and peoples ("Canadian", "Japanese", "Scottish"): MISC.
       if (lang_is(lang, "en")) {
         for (const char* suf : {"ian", "ean", "ese", "ish", "ic", "an"})
@@ -768,6 +921,12 @@ struct Tagger {
     std::vector<NerSpan> out;
     size_t i = 0;
     while (i < toks.size()) {
+      if (const size_t q = quoted_title_end(i); q > i) {  // "A Beautiful Lie": a work's title
+        emit(out, i + 1, q, i + 1, i + 1);
+        if (out.back().known_id.empty()) out.back().type = EntityType::Misc;
+        i = q + 1;
+        continue;
+      }
       if (!toks[i].candidate) { ++i; continue; }
       // A run: candidates, with connectors between candidates, no punctuation break.
       size_t b = i, e = i + 1;
@@ -776,22 +935,38 @@ struct Tagger {
         if (toks[e].candidate) { ++e; continue; }
         // connectors: up to two lowercase linking words followed by a candidate
         size_t k = e;
+        // The first linking word must be one that starts a link ("of", "von", "de"); articles
+        // only follow one ("van der", "de la"): German "der" alone is an article between nouns.
         while (k < toks.size() && k < e + 2 && !toks[k].break_before && !toks[k].sh.cap &&
-               lex.connectors.count(toks[k].folded))
+               lex.connectors.count(toks[k].folded) && (k > e || lex.first_connectors.count(toks[k].folded)))
           ++k;
+        // A name's head noun that is also ordinary vocabulary ("Turkish Airlines", "Deutsche
+        // Bank"), or a German surname that is a noun after a given name ("Michael Schumacher").
+        if (k == e && toks[e].sh.cap && !toks[e].punct &&
+            (NerLexicon::in(lex.org, lang, toks[e].folded) || NerLexicon::in(lex.org, "en", toks[e].folded) ||
+             (given(toks[e - 1].folded) && !toks[e].initial))) {
+          ++e;
+          continue;
+        }
         if (k > e && k < toks.size() && toks[k].candidate && !toks[k].break_before) { e = k + 1; continue; }
         break;
       }
       // Role in front, inside the run ("Prime Minister Shigeru Ishiba") or just before it in
       // lower case ("il segretario generale della NATO Mark Rutte", "премьер-министр Японии").
       size_t rb = b, re = b;
-      const size_t role_end = role_starting_at(b, e);
+      // "Prime Minister ...": the sentence's first word was not a candidate, yet starts the role.
+      size_t rs = b;
+      if (b > 0 && toks[b - 1].sh.cap && !toks[b - 1].candidate && !toks[b].break_before) rs = b - 1;
+      size_t role_end = role_starting_at(rs, toks.size());
+      if (role_end == rs) role_end = role_starting_at(b, toks.size());
+      else b = rs;
+      if (role_end >= e && role_end > b) {  // the run is (the start of) a role: "the President said",
+        i = role_end;                       // "le Premier ministre japonais"
+        continue;
+      }
       if (role_end > b && role_end < e) {
         rb = b; re = role_end; b = role_end;
         while (b < e && lex.connectors.count(toks[b].folded)) ++b;  // "Minister of"
-      } else if (role_end == e) {  // the whole run is a role ("the President said")
-        i = e;
-        continue;
       } else if (size_t k = role_inside(b, e); k < e) {  // "NATO Secretary General Mark Rutte"
         emit(out, b, k, b, b);
         rb = k;
@@ -800,11 +975,31 @@ struct Tagger {
       } else if (b > 0) {
         // "Ministerpräsident Fumio Kishida"; "segretario generale della NATO": connectors skipped
         size_t at = b;
+        // "Premier ministre japonais Shigeru Ishiba": a demonym between role and name.
+        if (at > 1 && toks[at - 1].sh.lower && !toks[at - 1].break_before) {
+          std::vector<KnownName> k;
+          if (gaz_known(toks[at - 1].folded, &k) && k.front().demonym) --at;
+        }
         for (int tries = 0; tries < 3 && at > 0; ++tries) {
           const int r = role_ending_at(at);
           if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
           if (!lex.connectors.count(toks[at - 1].folded) || toks[at - 1].sh.cap) break;
           --at;
+        }
+      }
+      // French/Italian/Spanish write a place's head noun in lower case before the name
+      // ("océan Pacifique", "château du Vigneau", "lago di Garda"): it belongs to the name.
+      if (re == rb && b > 0 && (lang_is(lang, "fr") || lang_is(lang, "it") || lang_is(lang, "es"))) {
+        size_t h = b;
+        if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
+        if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
+        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && NerLexicon::in(lex.loc, lang, toks[h - 1].folded)) {
+          KnownName kn;
+          if (!lookup_span(b, e, kn) || kn.type == EntityType::Location) {
+            emit(out, h - 1, e, h - 1, h - 1, /*head_noun=*/true);
+            i = e;
+            continue;
+          }
         }
       }
       split_and_emit(out, b, e, rb, re);
@@ -975,7 +1170,7 @@ std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, 
 
 std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
                                            const NameEvidence* evidence, Memory* memory) const {
-  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false};
+  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false, nullptr};
   t.prepare(tokens);
   if (lang_is(lang, "ja") || lang_is(lang, "zh")) return t.run_cjk();
   t.classify();

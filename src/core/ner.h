@@ -63,7 +63,9 @@ class NameEvidence {
     uint64_t source_bits = 0, language_bits = 0;  // one bit per hashed outlet / language
   };
   void add_word(std::string_view word, bool initial, uint64_t source_bit, uint64_t language_bit);
-  std::unordered_map<std::string, Entry> words_;
+  // Keyed by the folded word's 64-bit hash: no string kept per distinct word (a collision only
+  // merges two words' counts, which evidence tolerates), so building it stays one cheap pass.
+  std::unordered_map<uint64_t, Entry> words_;
   std::string scratch_;
 };
 

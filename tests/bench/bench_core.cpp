@@ -37,6 +37,7 @@
 #include "analyze.h"
 #include "corpus.h"
 #include "ingest.h"
+#include "ner.h"
 #include "query.h"
 #include "text_fold.h"
 
@@ -683,6 +684,35 @@ int main(int argc, char** argv) {
                               std::to_string(tokens) + " tokens, " + std::to_string(quotes) + " quotes, " +
                               std::to_string(quantities) + " quantities; " + std::to_string(chrome) + " of " +
                               std::to_string(paragraphs) + " paragraphs judged site chrome";
+  }
+
+  // ---- names (ner.h): the recogniser alone, on analysed long articles -----------------------
+  if (wanted("ner_long")) {
+    if (!res.recognizer) res = px::TextResources::load(assets_dir);
+    px::Corpus c;
+    c.add_all(px::ingest_bytes("bench.jsonl", long_given).documents);
+    px::AnalysisJob job;
+    job.restart(c);
+    while (job.step(c, res, 1e9)) {}  // tokens first (outside the clock)
+    px::NameEvidence evidence;
+    for (const px::Document& d : c.docs()) evidence.add_text(d.text, d.meta.source, d.meta.language);
+    size_t tokens = 0, mentions = 0;
+    for (const px::Document& d : c.docs()) tokens += d.analysis.tokens.size();
+    measure("ner_long", "EntityRecognizer::find on analysed long articles", 3, [&] {
+      mentions = 0;
+      auto t0 = Clock::now();
+      for (size_t i = 0; i < c.size(); ++i) {
+        px::Document& d = c.doc_for_analysis(i);
+        res.recognizer->find(d, d.analysis, &evidence);
+        mentions += d.analysis.mentions.size();
+      }
+      double ms = ms_since(t0);
+      for (const px::Document& d : c.docs())
+        for (const auto& m : d.analysis.mentions) g_sink = mix(g_sink, m.span.begin, m.span.end, fnv(m.key));
+      return ms;
+    });
+    last().detail = std::to_string(tokens) + " tokens, " + std::to_string(mentions) + " names: " +
+                    fmt("%.0f", last().median_ms > 0 ? tokens / (last().median_ms / 1000.0) : 0.0) + " tokens/s";
   }
 
   // ---- the short articles: a big table ----------------------------------------------------

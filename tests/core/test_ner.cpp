@@ -1,0 +1,302 @@
+// Tests for ner.h and translit.h: names, types, roles and linking keys on real news sentences
+// in en de it fr es ru ja zh (the examples), through the whole text pipeline
+// (analyze_document step 7); ALL-CAPS headlines with corpus evidence; German nouns and
+// sentence-initial words that are not names; IOB2 output; transliteration keys.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "analyze.h"
+#include "entities.h"
+#include "gazetteer.h"
+#include "ingest.h"
+#include "ner.h"
+#include "segment.h"
+#include "translit.h"
+
+using namespace px;
+
+namespace {
+
+const TextResources& resources() {
+  static TextResources r = TextResources::load(PX_ASSET_DIR);
+  return r;
+}
+
+struct Found {
+  std::string text, type, role, key, id;
+};
+
+// One sentence as a document, segmented (words, CJK by dictionary) and recognised with the
+// pipeline's resources. analyze_document is not used here: a lone short sentence is judged
+// site chrome (boilerplate.h), which is never searched; the seeds test below runs the pipeline.
+std::vector<Found> names(const std::string& text, const std::string& lang) {
+  Document d;
+  d.text = text;
+  d.paragraphs = {{0, static_cast<uint32_t>(text.size())}};
+  d.meta.language = lang;
+  Analysis& a = d.analysis;
+  SentenceInfo si;
+  si.span = d.paragraphs[0];
+  si.language = lang;
+  a.sentences.push_back(si);
+  std::vector<Span> words;
+  resources().segmenter->append_words(text, lang, 0, words);
+  for (Span w : words) {
+    TokenInfo t;
+    t.span = w;
+    a.tokens.push_back(t);
+  }
+  resources().recognizer->find(d, a, nullptr);
+  std::vector<Found> out;
+  for (const MentionInfo& m : a.mentions)
+    out.push_back({std::string(d.slice(m.span)), entity_type_code(m.type),
+                   m.role.size() ? std::string(d.slice(m.role)) : std::string(), m.key, m.known_id});
+  return out;
+}
+
+const Found* find(const std::vector<Found>& v, const std::string& text) {
+  for (const Found& f : v)
+    if (f.text == text) return &f;
+  return nullptr;
+}
+
+std::string dump(const std::vector<Found>& v) {
+  std::string s;
+  for (const Found& f : v) s += "[" + f.text + " " + f.type + " role=" + f.role + " key=" + f.key + " id=" + f.id + "] ";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("translit: Cyrillic and kana become comparable Latin keys, Han stays") {
+  CHECK(latin_key("Рютте") == "ryutte");
+  CHECK(latin_key("Марк Рютте") == "mark ryutte");
+  CHECK(latin_key("Исиба") == "isiba");
+  CHECK(latin_key("Шойгу") == "shoygu");
+  CHECK(latin_key("ルッテ") == "rutte");
+  CHECK(latin_key("イシバ") == "ishiba");
+  CHECK(latin_key("いしば") == "ishiba");
+  CHECK(latin_key("マルク・ルッテ") == "maruku rutte");
+  CHECK(latin_key("ショルツ") == "shorutsu");
+  CHECK(latin_key("チャーチル") == "chachiru");
+  CHECK(latin_key("ティム") == "timu");
+  CHECK(latin_key("Mark Rutte") == "mark rutte");
+  CHECK(latin_key("São Paulo") == "sao paulo");
+  CHECK(latin_key("O'Brien") == "obrien");
+  CHECK(latin_key("石破茂") == "石破茂");
+}
+
+TEST_CASE("ner: the resources load") {
+  for (const std::string& m : resources().messages) MESSAGE(m);
+  REQUIRE(resources().recognizer);
+  CHECK(resources().gazetteer);
+}
+
+TEST_CASE("ner en: roles kept apart, acronyms, places") {
+  const auto v = names("Prime Minister Shigeru Ishiba met NATO Secretary General Mark Rutte in Tokyo on Monday.", "en");
+  INFO(dump(v));
+  const Found* ishiba = find(v, "Shigeru Ishiba");
+  REQUIRE(ishiba);
+  CHECK(ishiba->type == "PER");
+  CHECK(ishiba->role == "Prime Minister");
+  CHECK(ishiba->key == "shigeru ishiba");
+  const Found* rutte = find(v, "Mark Rutte");
+  REQUIRE(rutte);
+  CHECK(rutte->type == "PER");
+  CHECK(rutte->role == "Secretary General");
+  const Found* nato = find(v, "NATO");
+  REQUIRE(nato);
+  CHECK(nato->type == "ORG");
+  CHECK(nato->id == "O:NATO");
+  const Found* tokyo = find(v, "Tokyo");
+  REQUIRE(tokyo);
+  CHECK(tokyo->type == "LOC");
+  CHECK_FALSE(find(v, "Monday"));
+  CHECK(v.size() == 4);
+}
+
+TEST_CASE("ner en: a sentence-initial common word is not a name; a later bare surname is a person") {
+  const auto v = names("Yesterday Fumio Kishida visited Washington. Kishida said the talks went well.", "en");
+  INFO(dump(v));
+  CHECK_FALSE(find(v, "Yesterday"));
+  CHECK_FALSE(find(v, "Yesterday Fumio Kishida"));
+  REQUIRE(find(v, "Fumio Kishida"));
+  CHECK(find(v, "Fumio Kishida")->type == "PER");
+  REQUIRE(find(v, "Kishida"));
+  CHECK(find(v, "Kishida")->type == "PER");
+  REQUIRE(find(v, "Washington"));
+  CHECK(find(v, "Washington")->type == "LOC");
+}
+
+TEST_CASE("ner de: role, genitive -s, nouns are not names") {
+  const auto v = names("Ministerpräsident Fumio Kishida reiste nach Brüssel. Das Bündnis begrüßte Kishidas Besuch "
+                       "und die Zusammenarbeit mit Japan.",
+                       "de");
+  INFO(dump(v));
+  const Found* k = find(v, "Fumio Kishida");
+  REQUIRE(k);
+  CHECK(k->type == "PER");
+  CHECK(k->role == "Ministerpräsident");
+  const Found* gen = find(v, "Kishidas");
+  REQUIRE(gen);
+  CHECK(gen->key == "kishida");
+  CHECK(gen->type == "PER");
+  CHECK_FALSE(find(v, "Bündnis"));
+  CHECK_FALSE(find(v, "Besuch"));
+  CHECK_FALSE(find(v, "Zusammenarbeit"));
+  REQUIRE(find(v, "Japan"));
+  CHECK(find(v, "Japan")->id == "C:JP");
+  REQUIRE(find(v, "Brüssel"));
+  CHECK(find(v, "Brüssel")->type == "LOC");
+}
+
+TEST_CASE("ner it: il segretario generale della NATO Mark Rutte") {
+  const auto v = names("Il segretario generale della NATO Mark Rutte ha incontrato il premier giapponese a Roma.", "it");
+  INFO(dump(v));
+  const Found* rutte = find(v, "Mark Rutte");
+  REQUIRE(rutte);
+  CHECK(rutte->type == "PER");
+  CHECK(rutte->role == "segretario generale della NATO");
+  REQUIRE(find(v, "NATO"));
+  CHECK(find(v, "NATO")->type == "ORG");
+  REQUIRE(find(v, "Roma"));
+  CHECK(find(v, "Roma")->type == "LOC");
+}
+
+TEST_CASE("ner fr and es: roles in lower case, places") {
+  const auto fr = names("Le Premier ministre japonais Shigeru Ishiba a rencontré Mark Rutte à Bruxelles.", "fr");
+  INFO(dump(fr));
+  REQUIRE(find(fr, "Shigeru Ishiba"));
+  CHECK(find(fr, "Shigeru Ishiba")->type == "PER");
+  REQUIRE(find(fr, "Bruxelles"));
+  CHECK(find(fr, "Bruxelles")->type == "LOC");
+  CHECK_FALSE(find(fr, "Le"));
+  const auto es = names("El secretario general de la OTAN, Mark Rutte, visitó Japón.", "es");
+  INFO(dump(es));
+  REQUIRE(find(es, "OTAN"));
+  CHECK(find(es, "OTAN")->id == "O:NATO");
+  REQUIRE(find(es, "Mark Rutte"));
+  CHECK(find(es, "Mark Rutte")->type == "PER");
+  REQUIRE(find(es, "Japón"));
+  CHECK(find(es, "Japón")->id == "C:JP");
+}
+
+TEST_CASE("ner ru: case endings removed from the key, known places in any case") {
+  const auto v = names("Премьер-министр Японии Сигэру Исиба встретился с Марком Рютте в Брюсселе.", "ru");
+  INFO(dump(v));
+  const Found* isiba = find(v, "Сигэру Исиба");
+  REQUIRE(isiba);
+  CHECK(isiba->type == "PER");
+  const Found* rutte = find(v, "Марком Рютте");
+  REQUIRE(rutte);
+  CHECK(rutte->type == "PER");
+  CHECK(rutte->key == "mark ryutte");
+  CHECK(rutte->key == names("Генсек НАТО Марк Рютте прибыл в Токио.", "ru").at(1).key);
+  REQUIRE(find(v, "Японии"));
+  CHECK(find(v, "Японии")->id == "C:JP");
+}
+
+TEST_CASE("ner ja: kanji name before a role suffix, katakana names, known places and organisations") {
+  const auto v = names("石破茂首相は東京でＮＡＴＯのルッテ事務総長と会談した。", "ja");
+  INFO(dump(v));
+  const Found* ishiba = find(v, "石破茂");
+  REQUIRE(ishiba);
+  CHECK(ishiba->type == "PER");
+  CHECK(ishiba->role == "首相");
+  const Found* rutte = find(v, "ルッテ");
+  REQUIRE(rutte);
+  CHECK(rutte->type == "PER");
+  CHECK(rutte->key == "rutte");
+  REQUIRE(find(v, "東京"));
+  CHECK(find(v, "東京")->type == "LOC");
+}
+
+TEST_CASE("ner zh: CC-CEDICT proper nouns, a name after its role") {
+  const auto v = names("日本首相石破茂在东京会见了北约秘书长吕特。", "zh");
+  INFO(dump(v));
+  REQUIRE(find(v, "北约"));
+  CHECK(find(v, "北约")->type == "ORG");
+  REQUIRE(find(v, "东京"));
+  CHECK(find(v, "东京")->type == "LOC");
+  REQUIRE(find(v, "吕特"));
+  CHECK(find(v, "吕特")->type == "PER");
+  REQUIRE(find(v, "石破茂"));
+  CHECK(find(v, "石破茂")->type == "PER");
+}
+
+TEST_CASE("ner: an ALL-CAPS headline needs corpus evidence, and gets it") {
+  const EntityRecognizer& ner = *resources().recognizer;
+  const std::vector<std::string_view> words = {"NATO", "CHIEF", "RUTTE", "MEETS", "ISHIBA", "IN", "TOKYO"};
+  std::vector<NerToken> toks;
+  for (auto w : words) toks.push_back({w, false, false});
+  NameEvidence ev;
+  ev.add_text("Mark Rutte met Shigeru Ishiba. Later Rutte and Ishiba spoke.", "outlet-a", "en");
+  ev.add_text("Der Generalsekretär Rutte traf Ishiba in Tokio.", "outlet-b", "de");
+  const auto with = to_iob2(ner.tag(toks, "en", &ev), toks.size());
+  CHECK(with[2] == "B-PER");  // RUTTE: a person seen capitalised in two languages
+  CHECK(with[4] != "O");      // ISHIBA
+  CHECK(with[1] == "O");      // CHIEF
+  CHECK(with[3] == "O");      // MEETS
+  CHECK(with[6] == "B-LOC");  // TOKYO: known place
+  const auto without = to_iob2(ner.tag(toks, "en", nullptr), toks.size());
+  CHECK(without[3] == "O");
+  CHECK(without[1] == "O");
+}
+
+TEST_CASE("ner: IOB2 tags of a tokenised sentence (the CLI's input)") {
+  const EntityRecognizer& ner = *resources().recognizer;
+  std::vector<NerToken> toks;
+  for (std::string_view w : {"The", "Bank", "of", "Japan", "raised", "rates", ",", "Governor", "Kazuo", "Ueda", "said", "."})
+    toks.push_back({w, false, false});
+  const auto tags = to_iob2(ner.tag(toks, "en", nullptr), toks.size());
+  CHECK(tags[0] == "O");
+  CHECK(tags[1] == "B-ORG");
+  CHECK(tags[2] == "I-ORG");
+  CHECK(tags[3] == "I-ORG");
+  CHECK(tags[6] == "O");
+  CHECK(tags[7] == "O");  // a role, not part of the name
+  CHECK(tags[8] == "B-PER");
+  CHECK(tags[9] == "I-PER");
+  CHECK(tags[11] == "O");
+}
+
+TEST_CASE("ner: the demo corpus through the whole pipeline (step 7, with corpus evidence)") {
+  Corpus c;
+  std::vector<Document> docs;
+  for (const char* name : {"000_cba9b2eccd73af34.txt", "001_f01c00b065e572bd.txt", "002_98e09c086c25287e.txt",
+                           "003_980b53d330eac130.txt", "004_f0a578a3ea544cd3.txt"}) {
+    std::ifstream f(std::string(PX_SEEDS_DIR) + "/" + name, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    for (Document& d : ingest_bytes(name, bytes).documents) docs.push_back(std::move(d));
+  }
+  c.add_all(std::move(docs));
+  REQUIRE(c.size() == 5);
+  AnalysisJob job;
+  job.restart(c);
+  while (job.step(c, resources(), 1000.0)) {}
+  int rutte = 0, nato = 0, japan = 0;
+  for (const Document& d : c.docs()) {
+    CHECK(!d.analysis.mentions.empty());
+    uint32_t last_end = 0;
+    for (const MentionInfo& m : d.analysis.mentions) {
+      CHECK(m.span.begin >= last_end);  // sorted, never overlapping
+      last_end = m.span.end;
+      CHECK_FALSE(d.analysis.sentences[m.sentence].boilerplate);
+      const std::string_view text = d.slice(m.span);
+      if (text.find("Rutte") != std::string_view::npos) {
+        ++rutte;
+        CHECK(m.type == EntityType::Person);
+        CHECK(m.key.find("rutte") != std::string::npos);
+      }
+      if (m.known_id == "O:NATO") ++nato;
+      if (m.known_id == "C:JP") ++japan;
+    }
+  }
+  CHECK(rutte >= 20);
+  CHECK(nato >= 40);
+  CHECK(japan >= 10);
+}
