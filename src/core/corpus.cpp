@@ -1,8 +1,12 @@
 #include "corpus.h"
 
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <unordered_set>
 
 #include "date_parse.h"
+#include "encoding.h"
 #include "text_fold.h"
 
 namespace px {
@@ -10,7 +14,97 @@ namespace px {
 namespace {
 std::string search_key_of(const Document& d) { return fold_for_search(d.meta.title) + "\n" + fold_for_search(d.text); }
 
+bool is_word_codepoint(char32_t cp) {
+  const utf8proc_category_t c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||  // letters and marks
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);    // digits and numbers
+}
+
+// The words of a title: runs of letters, marks and digits. Titles are not segmented by the
+// text pipeline (Document::text is); this simpler split is enough for the languages that
+// have a stemmer, which all write spaces between words ("l'Ucraina" gives "l" and "Ucraina").
+template <class F>
+void for_each_title_word(std::string_view title, F&& f) {
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < title.size();) {
+    const size_t at = i;
+    const bool word = is_word_codepoint(next_codepoint(title, i));
+    if (word && start == std::string_view::npos) start = at;
+    if (!word && start != std::string_view::npos) {
+      f(title.substr(start, at - start));
+      start = std::string_view::npos;
+    }
+  }
+  if (start != std::string_view::npos) f(title.substr(start));
+}
+
 }  // namespace
+
+uint64_t stem_key(std::string_view lang, std::string_view stem) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a 64
+  auto eat = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  };
+  eat(lang);
+  h = (h ^ 0xffu) * 0x100000001b3ull;  // 0xff never occurs in UTF-8: "en"+"x" != "e"+"nx"
+  eat(stem);
+  return h;
+}
+
+int Corpus::intern_stem_language(std::string_view lang) {
+  for (size_t k = 0; k < stem_languages_.size(); ++k)
+    if (stem_languages_[k] == lang) return static_cast<int>(k);
+  // Ids are one byte per article and language. Snowball has 17 languages here, so 255 codes
+  // are only reached by odd spellings ("en-GB", "EN"...): their stems are then left out and
+  // those articles are found by substring, as before stemming.
+  if (stem_languages_.size() >= 255 || !stemmer_.supports(lang)) return -1;
+  stem_languages_.emplace_back(lang);
+  return static_cast<int>(stem_languages_.size() - 1);
+}
+
+void Corpus::index_stems(size_t i) {
+  ArticleStems& s = stems_[i];
+  s.keys.clear();
+  s.languages.clear();
+  const Document& d = docs_[i];
+  if (!d.analysis.done) {
+    s.keys.shrink_to_fit();
+    return;
+  }
+  auto use_language = [&](int id) {
+    if (id >= 0 && std::find(s.languages.begin(), s.languages.end(), static_cast<uint8_t>(id)) == s.languages.end())
+      s.languages.push_back(static_cast<uint8_t>(id));
+    return id >= 0;
+  };
+  // Tokens come sentence by sentence: the language is looked up once per sentence.
+  uint32_t sentence = UINT32_MAX;
+  std::string_view lang;
+  bool stemmed = false;
+  for (const TokenInfo& t : d.analysis.tokens) {
+    if (t.sentence != sentence) {
+      sentence = t.sentence;
+      lang = sentence < d.analysis.sentences.size() ? std::string_view(d.analysis.sentences[sentence].language)
+                                                    : std::string_view(d.meta.language);
+      stemmed = use_language(intern_stem_language(lang));
+    }
+    if (stemmed && !t.stem.empty()) s.keys.push_back(stem_key(lang, t.stem));
+  }
+  if (use_language(intern_stem_language(d.meta.language)))
+    for_each_title_word(d.meta.title, [&](std::string_view w) {
+      s.keys.push_back(stem_key(d.meta.language, match_key(w, d.meta.language, stemmer_)));
+    });
+  std::sort(s.keys.begin(), s.keys.end());
+  s.keys.erase(std::unique(s.keys.begin(), s.keys.end()), s.keys.end());
+  s.keys.shrink_to_fit();
+}
+
+void Corpus::analysis_changed(bool metadata_changed) {
+  for (size_t i : stems_pending_)
+    if (i < docs_.size()) index_stems(i);
+  stems_pending_.clear();
+  ++analysis_revision_;
+  if (metadata_changed) ++revision_;
+}
 
 size_t Corpus::add(Document doc) {
   std::vector<Document> one;
@@ -34,6 +128,8 @@ size_t Corpus::add_all(std::vector<Document> docs) {
     ids.insert(d.meta.id);
     search_keys_.push_back(search_key_of(d));
     docs_.push_back(std::move(d));
+    stems_.emplace_back();
+    if (docs_.back().analysis.done) index_stems(docs_.size() - 1);  // analysed elsewhere
   }
   ++revision_;
   ++structure_revision_;
@@ -43,6 +139,9 @@ size_t Corpus::add_all(std::vector<Document> docs) {
 void Corpus::clear() {
   docs_.clear();
   search_keys_.clear();
+  stems_.clear();
+  stem_languages_.clear();
+  stems_pending_.clear();
   ++revision_;
   ++structure_revision_;
 }
@@ -51,6 +150,12 @@ void Corpus::remove(size_t index) {
   if (index >= docs_.size()) return;
   docs_.erase(docs_.begin() + static_cast<std::ptrdiff_t>(index));
   search_keys_.erase(search_keys_.begin() + static_cast<std::ptrdiff_t>(index));
+  stems_.erase(stems_.begin() + static_cast<std::ptrdiff_t>(index));
+  // Articles handed out for analysis but not indexed yet move down with the others.
+  std::vector<size_t> pending;
+  for (size_t i : stems_pending_)
+    if (i != index) pending.push_back(i > index ? i - 1 : i);
+  stems_pending_ = std::move(pending);
   ++revision_;
   ++structure_revision_;
 }
@@ -69,6 +174,7 @@ Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
       m.title = v;
       m.title_from = Provenance::Edited;
       search_keys_[index] = search_key_of(docs_[index]);
+      index_stems(index);  // the title's words are stemmed too
       break;
     case MetaField::Published:
       if (v.empty()) {
@@ -90,6 +196,7 @@ Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
       m.language_confidence = 1.f;
       m.language_from = Provenance::Edited;
       docs_[index].analysis = Analysis{};  // sentences, stems and quotes depend on the language
+      index_stems(index);                   // none until analysed again
       ++structure_revision_;
       break;
     }
