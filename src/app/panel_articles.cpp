@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kSearchHelp =
     "Words match in any form, by their stem in each article's language:\n"
     "  negotiation finds negotiations, negotiated; Verhandlungen finds Verhandlung;\n"
-    "  nucleari finds nucleare; заявил finds заявила.\n"
+    "  rafforzata finds rafforzare; заявила finds заявил.\n"
     "Parts of words match too, with case and accents ignored:\n"
     "  rutte finds Rutte, citta finds città, munchen finds München, 東京 finds 東京都.\n"
     "All words must match (AND).\n"

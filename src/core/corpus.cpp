@@ -51,51 +51,58 @@ uint64_t stem_key(std::string_view lang, std::string_view stem) {
   return h;
 }
 
-int Corpus::intern_stem_language(std::string_view lang) {
-  for (size_t k = 0; k < stem_languages_.size(); ++k)
-    if (stem_languages_[k] == lang) return static_cast<int>(k);
-  // Ids are one byte per article and language. Snowball has 17 languages here, so 255 codes
-  // are only reached by odd spellings ("en-GB", "EN"...): their stems are then left out and
-  // those articles are found by substring, as before stemming.
-  if (stem_languages_.size() >= 255 || !stemmer_.supports(lang)) return -1;
-  stem_languages_.emplace_back(lang);
-  return static_cast<int>(stem_languages_.size() - 1);
-}
-
 void Corpus::index_stems(size_t i) {
-  ArticleStems& s = stems_[i];
-  s.keys.clear();
-  s.languages.clear();
+  unindex_stems(i);
   const Document& d = docs_[i];
-  if (!d.analysis.done) {
-    s.keys.shrink_to_fit();
-    return;
-  }
-  auto use_language = [&](int id) {
-    if (id >= 0 && std::find(s.languages.begin(), s.languages.end(), static_cast<uint8_t>(id)) == s.languages.end())
-      s.languages.push_back(static_cast<uint8_t>(id));
-    return id >= 0;
+  if (!d.analysis.done) return;
+  auto stemmed = [&](std::string_view lang) {
+    if (!stemmer_.supports(lang)) return false;
+    if (std::find(stem_languages_.begin(), stem_languages_.end(), lang) == stem_languages_.end())
+      stem_languages_.emplace_back(lang);
+    return true;
   };
+  std::vector<uint64_t> keys;
   // Tokens come sentence by sentence: the language is looked up once per sentence.
   uint32_t sentence = UINT32_MAX;
   std::string_view lang;
-  bool stemmed = false;
+  bool use = false;
   for (const TokenInfo& t : d.analysis.tokens) {
     if (t.sentence != sentence) {
       sentence = t.sentence;
       lang = sentence < d.analysis.sentences.size() ? std::string_view(d.analysis.sentences[sentence].language)
                                                     : std::string_view(d.meta.language);
-      stemmed = use_language(intern_stem_language(lang));
+      use = stemmed(lang);
     }
-    if (stemmed && !t.stem.empty()) s.keys.push_back(stem_key(lang, t.stem));
+    if (use && !t.stem.empty()) keys.push_back(stem_key(lang, t.stem));
   }
-  if (use_language(intern_stem_language(d.meta.language)))
+  if (stemmed(d.meta.language))
     for_each_title_word(d.meta.title, [&](std::string_view w) {
-      s.keys.push_back(stem_key(d.meta.language, match_key(w, d.meta.language, stemmer_)));
+      keys.push_back(stem_key(d.meta.language, match_key(w, d.meta.language, stemmer_)));
     });
-  std::sort(s.keys.begin(), s.keys.end());
-  s.keys.erase(std::unique(s.keys.begin(), s.keys.end()), s.keys.end());
-  s.keys.shrink_to_fit();
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  const auto doc = static_cast<uint32_t>(i);
+  for (uint64_t k : keys) {
+    std::vector<uint32_t>& list = stem_postings_[k];
+    // Articles are mostly analysed in corpus order: appending keeps the list ascending.
+    if (list.empty() || list.back() < doc) list.push_back(doc);
+    else list.insert(std::lower_bound(list.begin(), list.end(), doc), doc);
+  }
+  stem_counts_[i] = static_cast<uint32_t>(keys.size());
+}
+
+void Corpus::unindex_stems(size_t i) {
+  if (stem_counts_[i] == 0) return;
+  // The article's own keys are not kept (they would double the index): it is looked for in
+  // every list. Only edits come here (a new title or language), never new analyses.
+  const auto doc = static_cast<uint32_t>(i);
+  for (auto it = stem_postings_.begin(); it != stem_postings_.end();) {
+    std::vector<uint32_t>& list = it->second;
+    auto at = std::lower_bound(list.begin(), list.end(), doc);
+    if (at != list.end() && *at == doc) list.erase(at);
+    it = list.empty() ? stem_postings_.erase(it) : std::next(it);
+  }
+  stem_counts_[i] = 0;
 }
 
 void Corpus::analysis_changed(bool metadata_changed) {
@@ -128,7 +135,7 @@ size_t Corpus::add_all(std::vector<Document> docs) {
     ids.insert(d.meta.id);
     search_keys_.push_back(search_key_of(d));
     docs_.push_back(std::move(d));
-    stems_.emplace_back();
+    stem_counts_.push_back(0);
     if (docs_.back().analysis.done) index_stems(docs_.size() - 1);  // analysed elsewhere
   }
   ++revision_;
@@ -139,7 +146,8 @@ size_t Corpus::add_all(std::vector<Document> docs) {
 void Corpus::clear() {
   docs_.clear();
   search_keys_.clear();
-  stems_.clear();
+  stem_postings_.clear();
+  stem_counts_.clear();
   stem_languages_.clear();
   stems_pending_.clear();
   ++revision_;
@@ -150,7 +158,16 @@ void Corpus::remove(size_t index) {
   if (index >= docs_.size()) return;
   docs_.erase(docs_.begin() + static_cast<std::ptrdiff_t>(index));
   search_keys_.erase(search_keys_.begin() + static_cast<std::ptrdiff_t>(index));
-  stems_.erase(stems_.begin() + static_cast<std::ptrdiff_t>(index));
+  stem_counts_.erase(stem_counts_.begin() + static_cast<std::ptrdiff_t>(index));
+  // Every list: the article leaves, the ones after it move down (lists stay ascending).
+  const auto doc = static_cast<uint32_t>(index);
+  for (auto it = stem_postings_.begin(); it != stem_postings_.end();) {
+    std::vector<uint32_t>& list = it->second;
+    auto at = std::lower_bound(list.begin(), list.end(), doc);
+    if (at != list.end() && *at == doc) at = list.erase(at);
+    for (; at != list.end(); ++at) --*at;
+    it = list.empty() ? stem_postings_.erase(it) : std::next(it);
+  }
   // Articles handed out for analysis but not indexed yet move down with the others.
   std::vector<size_t> pending;
   for (size_t i : stems_pending_)

@@ -32,12 +32,6 @@ std::string_view trim_to_word(std::string_view t) {
   return begin < end ? t.substr(begin, end - begin) : std::string_view();
 }
 
-// A term's stem keys in one language (at most two: term_stems).
-struct TermKeys {
-  uint64_t key[2] = {0, 0};
-  uint8_t count = 0;
-};
-
 }  // namespace
 
 std::vector<SearchTerm> parse_search(std::string_view query) {
@@ -81,26 +75,20 @@ std::vector<std::string> term_stems(const SearchTerm& term, std::string_view lan
 QueryResult run_query(const Corpus& corpus, const Filter& filter) {
   QueryResult r;
   const std::vector<SearchTerm> terms = parse_search(filter.text);
-  // Every term's stem keys in every language the articles have stems in: stemmed once here,
-  // not once per article (a few µs per word and language, against 100,000 articles).
-  const std::vector<std::string>& stem_langs = corpus.stem_languages();
-  std::vector<TermKeys> term_keys(terms.size() * stem_langs.size());
-  for (size_t t = 0; t < terms.size(); ++t)
-    for (size_t l = 0; l < stem_langs.size(); ++l) {
-      TermKeys& k = term_keys[t * stem_langs.size() + l];
-      for (const std::string& stem : term_stems(terms[t], stem_langs[l], corpus.stemmer()))
-        if (k.count < 2) k.key[k.count++] = stem_key(stem_langs[l], stem);
-    }
-  // Stems first: a few comparisons by binary search, where the substring scan reads the
-  // whole article.
+  // Which articles have a word with each term's stem (bit t of stem_hits[i]), from the
+  // corpus's inverted index: the term is stemmed once per language present, and only the
+  // lists of those stems are read, not every article.
+  constexpr size_t kMaxStemmedTerms = 32;  // bits of a stem_hits entry; later terms: substrings
+  std::vector<uint32_t> stem_hits;
+  for (size_t t = 0; t < terms.size() && t < kMaxStemmedTerms; ++t)
+    for (const std::string& lang : corpus.stem_languages())
+      for (const std::string& stem : term_stems(terms[t], lang, corpus.stemmer()))
+        if (const std::vector<uint32_t>* docs = corpus.articles_with_stem(stem_key(lang, stem))) {
+          if (stem_hits.empty()) stem_hits.assign(corpus.size(), 0);
+          for (uint32_t d : *docs) stem_hits[d] |= 1u << t;
+        }
   auto term_matches = [&](uint32_t i, size_t t) {
-    const std::vector<uint64_t>& keys = corpus.stem_keys(i);
-    if (!keys.empty() && !terms[t].word.empty())
-      for (uint8_t l : corpus.stem_language_ids(i)) {
-        const TermKeys& k = term_keys[t * stem_langs.size() + l];
-        for (uint8_t j = 0; j < k.count; ++j)
-          if (std::binary_search(keys.begin(), keys.end(), k.key[j])) return true;
-      }
+    if (!stem_hits.empty() && t < kMaxStemmedTerms && (stem_hits[i] >> t & 1u)) return true;
     return corpus.search_key(i).find(terms[t].folded) != std::string::npos;
   };
   std::map<std::string, uint32_t> lang_counts, source_counts;

@@ -7,8 +7,8 @@
 // case and accents ignored) occurs anywhere in the title or text, or when its stem equals the
 // stem of one of the article's words, stemmed in that word's language (stem.h), so
 // "negotiation" finds "negotiated", "Verhandlungen" finds "Verhandlung". Stems exist once the
-// text pipeline has analysed the article (Corpus::stem_keys); before that, and for languages
-// without a stemmer (ja, zh), substrings alone match. A "quoted phrase" matches exactly
+// text pipeline has analysed the article (Corpus::articles_with_stem); before that, and for
+// languages without a stemmer (ja, zh), substrings alone match. A "quoted phrase" matches exactly
 // (folded substring only), which is also how to ask for one exact word form.
 //
 //   Filter f; f.text = "rutte"; f.languages = {"it"};

@@ -99,9 +99,9 @@ TEST_CASE("search: substrings still match (names, parts of words, CJK)") {
   CHECK(ids(c, "谈判") == "zh");
   CHECK(ids(c, "北京 会议") == "zh");
   // Japanese and Chinese have no stemmer: their articles keep no stems.
-  CHECK(c.stem_keys(6).empty());
-  CHECK(c.stem_keys(7).empty());
-  CHECK_FALSE(c.stem_keys(0).empty());
+  CHECK(c.stem_count(6) == 0);
+  CHECK(c.stem_count(7) == 0);
+  CHECK(c.stem_count(0) > 20);
 }
 
 TEST_CASE("search: quoted terms match exactly") {
@@ -135,11 +135,11 @@ TEST_CASE("search: stems come with the analysis and follow edits") {
   REQUIRE(c.edit(0, MetaField::Title, "Haushaltsverhandlungen vertagt").ok());
   CHECK(ids(c, "gescheiterten") == "");
   REQUIRE(c.edit(1, MetaField::Language, "de").ok());
-  CHECK(c.stem_keys(1).empty());
+  CHECK(c.stem_count(1) == 0);
   CHECK(ids(c, "rafforzata") == "");
   job.restart(c);
   while (job.step(c, resources(), 1e9)) {}
-  CHECK_FALSE(c.stem_keys(1).empty());
+  CHECK(c.stem_count(1) > 0);  // at least the title: Italian sentences read as German may be chrome
 
   // Articles that arrive analysed (copied from another corpus) are indexed on arrival.
   Corpus copy;
