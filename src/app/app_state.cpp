@@ -126,7 +126,13 @@ std::string AppState::analysis_label() const {
 }
 
 const QueryResult& AppState::query() {
-  if (query_corpus_rev_ != corpus.revision() || query_filter_rev_ != filter_revision_) {
+  // A text search also matches word stems, which come with each slice of analysis: it is
+  // re-run then, but at most every kStemRefreshMs while analysis runs (a query over 100,000
+  // articles takes tens of ms in the browser: not in every frame).
+  constexpr double kStemRefreshMs = 500.0;
+  const bool new_stems = !filter.text.empty() && query_analysis_rev_ != corpus.analysis_revision() &&
+                         (!analysing() || now_ms() - query_ms_ >= kStemRefreshMs);
+  if (query_corpus_rev_ != corpus.revision() || query_filter_rev_ != filter_revision_ || new_stems) {
     query_ = run_query(corpus, filter);
     if (!entity_filter.empty()) {
       // Articles mentioning every entity of the filter (facet counts stay those of the other
@@ -143,6 +149,8 @@ const QueryResult& AppState::query() {
       const uint8_t all = static_cast<uint8_t>((1u << std::min<uint8_t>(wanted, 8)) - 1);
       std::erase_if(query_.rows, [&](uint32_t r) { return hits[r] != all; });
     }
+    query_ms_ = now_ms();
+    query_analysis_rev_ = corpus.analysis_revision();
     query_corpus_rev_ = corpus.revision();
     query_filter_rev_ = filter_revision_;
     sorted_key_ = ~0ull;

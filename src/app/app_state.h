@@ -233,6 +233,8 @@ class AppState {
   QueryResult query_;
   std::vector<uint32_t> sorted_;
   uint64_t query_corpus_rev_ = 0, query_filter_rev_ = ~0ull, sorted_key_ = ~0ull;
+  uint64_t query_analysis_rev_ = 0;  // stems arrive with analyses: a text search is re-run
+  double query_ms_ = 0;              // when the last query ran (see query())
   // The whole corpus in the current sort order, kept across filter changes: typing a search
   // then costs a query and a linear pass, not a sort of 100,000 rows per keystroke.
   std::vector<uint32_t> sorted_all_;

@@ -9,6 +9,18 @@
 namespace px {
 namespace {
 
+// How search matches (query.h), for the search box's tooltip.
+constexpr const char* kSearchHelp =
+    "Words match in any form, by their stem in each article's language:\n"
+    "  negotiation finds negotiations, negotiated; Verhandlungen finds Verhandlung;\n"
+    "  rafforzata finds rafforzare; заявила finds заявил.\n"
+    "Parts of words match too, with case and accents ignored:\n"
+    "  rutte finds Rutte, citta finds città, munchen finds München, 東京 finds 東京都.\n"
+    "All words must match (AND).\n"
+    "\"Quoted text\" matches exactly as written (case and accents still ignored):\n"
+    "  \"negotiations\" finds only that form; \"mark rutte\" finds the two words together.\n"
+    "Word forms are known once an article has been analysed (progress bar).";
+
 void draw_facets(AppState& app) {
   const QueryResult& q = app.query();
   Filter& f = app.filter;
@@ -140,10 +152,12 @@ void draw_articles_panel(AppState& app, bool* open) {
   }
   ArticlesPanelState& st = app.articles_panel;
   ImGui::PushID(st.search_generation);
-  if (input_string("##search", "Search: case and accents do not matter (rutte, brussel, mercoledi)", st.search_input)) {
+  if (input_string("##search", "Search words, any form: negotiation finds negotiated; \"quotes\" for exact", st.search_input)) {
     app.filter.text = st.search_input;
     app.filter_changed();
   }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+    ImGui::SetTooltip("%s", kSearchHelp);
   ImGui::PopID();
   ImGui::Text("%zu of %zu articles", app.visible_rows().size(), app.corpus.size());
   draw_entity_filter_chip(app);  // the Entities panel's filter, removable here

@@ -5,8 +5,8 @@
 #include "app.h"
 #include "imgui.h"
 #include "lang_detect.h"
+#include "query.h"
 #include "rich_text.h"
-#include "text_fold.h"
 
 namespace px {
 namespace {
@@ -89,13 +89,11 @@ void rebuild_marks(AppState& app, const Document& d) {
       numbers.push_back({an.quantities[i].span, 0, IM_COL32(40, 90, 200, 220), kQuantityTagBase + static_cast<int>(i)});
   st.hits = 0;
   if (st.highlight_search) {
-    for (const std::string& term : search_terms(app.filter.text)) {
-      for (Span p : d.paragraphs) {
-        for (Span s : find_folded(d.slice(p), term)) {
-          hits.push_back({{p.begin + s.begin, p.begin + s.end}, IM_COL32(255, 214, 0, 150)});
-          ++st.hits;
-        }
-      }
+    // The same matching as the table's search (query.h): substrings, and whole words whose
+    // stem is a term's stem ("negotiations" marks "negotiated" too).
+    for (Span s : find_search_hits(d, parse_search(app.filter.text), app.corpus.stemmer())) {
+      hits.push_back({s, IM_COL32(255, 214, 0, 150)});
+      ++st.hits;
     }
   }
   st.marks = flatten_marks({evidence, quotes, numbers, hits});
