@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
+#include <algorithm>
 
 #include <utf8proc.h>
 
@@ -75,8 +78,66 @@ int language_index(std::string_view lang) {
 
 }  // namespace
 
+// Match keys of recent words: raw word + language -> key, open addressing over one byte pool.
+// Bounded: when full it is emptied and refilled (a corpus's frequent words come back at once).
+class KeyCache {
+ public:
+  static constexpr size_t kSlots = size_t{1} << 16;      // 65,536 slots (768 KB)...
+  static constexpr size_t kMaxEntries = kSlots / 2;       // ...at most half full
+  static constexpr size_t kMaxWordBytes = 48;             // longer words are rare: not cached
+  static constexpr size_t kMaxPoolBytes = kMaxEntries * 24;  // ~0.8 MB of words and keys
+
+  // The cached key of `word` in language `lang` (an index below 255) into `key`, if any.
+  bool find(std::string_view word, uint8_t lang, uint32_t hash, std::string& key) const {
+    if (slots_.empty()) return false;
+    for (size_t s = hash & (kSlots - 1);; s = (s + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[s];
+      if (slot.word_size == 0) return false;
+      if (slot.hash == hash && slot.lang == lang && slot.word_size == word.size() &&
+          std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0) {
+        key.assign(pool_, slot.offset + slot.word_size, slot.key_size);
+        return true;
+      }
+    }
+  }
+  void insert(std::string_view word, uint8_t lang, uint32_t hash, std::string_view key) {
+    if (word.empty() || word.size() > kMaxWordBytes || key.size() > 255) return;
+    if (entries_ >= kMaxEntries || pool_.size() + word.size() + key.size() > kMaxPoolBytes) clear();
+    if (slots_.empty()) slots_.assign(kSlots, Slot{});
+    size_t s = hash & (kSlots - 1);
+    while (slots_[s].word_size != 0) s = (s + 1) & (kSlots - 1);
+    slots_[s] = Slot{hash, uint32_t(pool_.size()), uint8_t(word.size()), uint8_t(key.size()), lang};
+    pool_.append(word);
+    pool_.append(key);
+    ++entries_;
+  }
+  static uint32_t hash(std::string_view word, uint8_t lang) {
+    uint32_t h = 2166136261u ^ lang;  // FNV-1a
+    for (unsigned char c : word) h = (h ^ c) * 16777619u;
+    return h ^ (h >> 15);  // the low bits pick the slot: fold the high ones in
+  }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t offset = 0;     // word, then key, in pool_
+    uint8_t word_size = 0;   // 0 = empty slot
+    uint8_t key_size = 0;
+    uint8_t lang = 0;
+  };
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    pool_.clear();
+    entries_ = 0;
+  }
+  std::vector<Slot> slots_;
+  std::string pool_;
+  size_t entries_ = 0;
+};
+
 struct Stemmer::Impl {
   std::array<SN_env*, kLanguages.size()> envs{};
+  KeyCache keys;
   ~Impl() {
     for (size_t i = 0; i < envs.size(); ++i)
       if (envs[i]) kLanguages[i].close(envs[i]);
@@ -108,7 +169,24 @@ std::string Stemmer::stem(std::string_view word, std::string_view lang) const {
   return out;
 }
 
+std::string Stemmer::match_key(std::string_view word, std::string_view lang) const {
+  // Cached per stemmer language (other languages' keys do not depend on the language:
+  // they share one entry, 254).
+  const int index = language_index(lang);
+  const uint8_t lang_key = index < 0 ? 254 : uint8_t(index);
+  const uint32_t h = KeyCache::hash(word, lang_key);
+  std::string key;
+  if (!impl_ || impl_->keys.find(word, lang_key, h, key)) return impl_ ? key : match_key_uncached(word, lang, *this);
+  key = match_key_uncached(word, lang, *this);
+  impl_->keys.insert(word, lang_key, h, key);
+  return key;
+}
+
 std::string match_key(std::string_view word, std::string_view lang, const Stemmer& stemmer) {
+  return stemmer.match_key(word, lang);
+}
+
+std::string match_key_uncached(std::string_view word, std::string_view lang, const Stemmer& stemmer) {
   bool ascii = true;
   for (unsigned char c : word) ascii = ascii && c < 0x80;
   std::string lower;

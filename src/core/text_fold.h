@@ -17,6 +17,8 @@ namespace px {
 // The matching key of `text`: compatibility-decomposed, case-folded, marks stripped,
 // default-ignorable code points removed. Invalid UTF-8 bytes become U+FFFD.
 std::string fold_for_search(std::string_view text);
+// The same into `out` (replacing its contents; its capacity is reused in hot loops).
+void fold_for_search_into(std::string_view text, std::string& out);
 
 // Same key, plus for every byte of the key the byte offset in `text` of the code point it
 // came from (one extra entry at the end = text.size()), to map hits back for highlighting.
