@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
+#include "text_fold.h"
 
 namespace px {
 
@@ -484,7 +485,7 @@ void prepare(std::string_view text, bool clean, Prepared& out) {
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
     char32_t cp = next_codepoint(text, i);
-    utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
     bool letter = is_letter_or_mark(cat);
     if (letter && cat <= UTF8PROC_CATEGORY_LO) {
       ++out.letters;
@@ -500,7 +501,7 @@ void prepare(std::string_view text, bool clean, Prepared& out) {
         i < text.size()) {
       size_t j = i;
       char32_t next = next_codepoint(text, j);
-      if (is_letter_or_mark(utf8proc_category(static_cast<utf8proc_int32_t>(next)))) {
+      if (is_letter_or_mark(utf8proc_category_t(unicode_category(next)))) {
         out.text.push_back(cp == '-' ? '-' : '\'');  // U+2019 -> ASCII, as most training text
         continue;
       }
@@ -533,12 +534,12 @@ LanguageGuess cjk_script_language(std::string_view text) {
     const Script s = script_of(cp);
     if (s == Script::Kana || s == Script::Han) {
       // Only letters count (prepare() counts letters, not marks or symbols, per script).
-      const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
       if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) continue;
       (s == Script::Kana ? kana : han) += 1;
       continue;
     }
-    const utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
     if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return {"", 0.f};  // another script
   }
   // As identify(): Han or kana dominant (they are all the letters) and kana -> ja; Han only

@@ -66,13 +66,17 @@ constexpr std::array kLanguages = {
 
 // Index into kLanguages, or -1. Bokmål and Nynorsk share the Norwegian stemmer; a region
 // suffix ("pt-BR", "en_GB") is ignored.
+// Runs for every token: codes compared as two-byte integers, not strings.
+constexpr uint16_t code16(char a, char b) { return uint16_t((uint8_t(a) << 8) | uint8_t(b)); }
 int language_index(std::string_view lang) {
-  if (size_t cut = lang.find_first_of("-_"); cut != std::string_view::npos) lang = lang.substr(0, cut);
-  if (lang.size() != 2) return -1;
-  char code[3] = {char(lang[0] | 0x20), char(lang[1] | 0x20), 0};  // ASCII lower case
-  if (std::strcmp(code, "nb") == 0 || std::strcmp(code, "nn") == 0) return 10;
+  if (lang.size() != 2) {
+    if (size_t cut = lang.find_first_of("-_"); cut != std::string_view::npos) lang = lang.substr(0, cut);
+    if (lang.size() != 2) return -1;
+  }
+  const uint16_t code = code16(char(lang[0] | 0x20), char(lang[1] | 0x20));  // ASCII lower case
+  if (code == code16('n', 'b') || code == code16('n', 'n')) return 10;
   for (size_t i = 0; i < kLanguages.size(); ++i)
-    if (std::strcmp(code, kLanguages[i].lang) == 0) return int(i);
+    if (code == code16(kLanguages[i].lang[0], kLanguages[i].lang[1])) return int(i);
   return -1;
 }
 

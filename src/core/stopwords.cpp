@@ -28,7 +28,7 @@ uint64_t hash_bytes(std::string_view s) {  // FNV-1a
 
 bool is_word_codepoint(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  const utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
+  const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) ||  // letters, marks
          cat == UTF8PROC_CATEGORY_ND;
 }
@@ -40,7 +40,7 @@ bool is_unspaced_language(std::string_view lang) {
 
 bool is_letter(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  const utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
+  const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
@@ -140,14 +140,15 @@ Result<Stopwords> Stopwords::parse(std::string_view text) {
     for (const std::string& w : words[li]) {
       const uint64_t h = hash_bytes(w);
       size_t s = h & (slots - 1);
-      while (sw.slots_[s] && !(sw.entries_[sw.slots_[s] - 1].hash == h && sw.word_at(sw.entries_[sw.slots_[s] - 1]) == w))
+      auto entry_of = [&](uint64_t slot) -> Entry& { return sw.entries_[uint32_t(slot) - 1]; };
+      while (sw.slots_[s] && !(entry_of(sw.slots_[s]).hash == h && sw.word_at(entry_of(sw.slots_[s])) == w))
         s = (s + 1) & (slots - 1);
       if (!sw.slots_[s]) {  // new word (folding may merge two spellings of one list: same entry)
         sw.entries_.push_back(Entry{h, 0, uint32_t(sw.pool_.size()), uint32_t(w.size())});
         sw.pool_ += w;
-        sw.slots_[s] = uint32_t(sw.entries_.size());
+        sw.slots_[s] = (h >> 32 << 32) | uint64_t(sw.entries_.size());
       }
-      sw.entries_[sw.slots_[s] - 1].languages |= uint64_t{1} << li;
+      entry_of(sw.slots_[s]).languages |= uint64_t{1} << li;
       size_t cps = 0;
       for (unsigned char c : w) cps += (c & 0xC0) != 0x80;
       l.longest_codepoints = std::max(l.longest_codepoints, cps);
@@ -187,8 +188,10 @@ const Stopwords::Entry* Stopwords::lookup(std::string_view word) const {
   if (slots_.empty()) return nullptr;
   const uint64_t h = hash_bytes(word);
   const size_t mask = slots_.size() - 1;
+  const uint64_t high = h >> 32 << 32;
   for (size_t s = h & mask; slots_[s]; s = (s + 1) & mask) {
-    const Entry& e = entries_[slots_[s] - 1];
+    if ((slots_[s] >> 32 << 32) != high) continue;
+    const Entry& e = entries_[uint32_t(slots_[s]) - 1];
     if (e.hash == h && word_at(e) == word) return &e;
   }
   return nullptr;

@@ -75,7 +75,9 @@ class Stopwords {
   bool contains(int lang, std::string_view folded_word) const;
   std::vector<Language> languages_;
   std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_;  // open addressing: index+1 into entries_, 0 = empty
+  // Open addressing: the hash's high 32 bits << 32 | index+1 into entries_, 0 = empty. Most
+  // words looked up are not stopwords: the hash bits reject them without touching entries_.
+  std::vector<uint64_t> slots_;
   std::string pool_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "encoding.h"
@@ -78,23 +79,33 @@ inline void fold_codepoint(char32_t cp, std::string& out) {
 // (reordering, composition with the starter before it), a code point that composes as the
 // second of a pair (Hangul vowel/trailing jamo, some Indic vowel signs with combining class 0),
 // or a canonical decomposition that NFC does not compose back (singletons such as U+212B
-// ANGSTROM SIGN, composition exclusions). Everything else, precomposed letters included, is
-// left as it is by NFC when no such code point follows it.
+// ANGSTROM SIGN or the CJK compatibility ideographs, composition exclusions): found by
+// normalising the code point alone. Everything else, precomposed letters included, is left
+// as it is by NFC when no such code point follows it.
 bool may_change_under_nfc(char32_t cp) {
   if (cp >= 0x1100 && cp < 0x1200) return true;  // conjoining jamo (composed algorithmically)
   const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
   if (p->combining_class != 0) return true;
-  if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000) return true;  // a second (utf8proc.c)
-  return p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 && p->comp_exclusion;
+  if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000) return true;  // a second (see utf8proc.c)
+  if (p->decomp_seqindex == UINT16_MAX) return false;
+  std::string alone;
+  append_utf8(alone, cp);
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(alone.data()),
+                                          static_cast<utf8proc_ssize_t>(alone.size()), &out,
+                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const bool same = n >= 0 && out && std::string_view(reinterpret_cast<char*>(out), static_cast<size_t>(n)) == alone;
+  free(out);
+  return !same;
 }
 
 // True when NFC would return `text` unchanged, found without normalising: no code point of
 // `text` may change (may_change_under_nfc). utf8proc 2.8 has no quick-check API; this is a
 // stricter one (a "maybe" runs the real normalisation).
 bool nfc_unchanged(std::string_view text) {
-  static const std::vector<bool> two_byte = [] {  // may_change_under_nfc for U+0080..U+07FF
-    std::vector<bool> t(0x800);
-    for (char32_t cp = 0x80; cp < 0x800; ++cp) t[cp] = may_change_under_nfc(cp);
+  static const std::vector<bool> bmp = [] {  // may_change_under_nfc below U+10000, once (~ms)
+    std::vector<bool> t(0x10000);
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) t[cp] = (cp < 0xD800 || cp > 0xDFFF) && may_change_under_nfc(cp);
     return t;
   }();
   size_t i = 0;
@@ -104,7 +115,7 @@ bool nfc_unchanged(std::string_view text) {
       continue;
     }
     const char32_t cp = next_codepoint(text, i);
-    if (cp < 0x800 ? two_byte[cp] : may_change_under_nfc(cp)) return false;
+    if (cp < 0x10000 ? bmp[cp] : may_change_under_nfc(cp)) return false;
   }
   return true;
 }
@@ -212,6 +223,17 @@ std::string to_nfc(std::string_view text) {
   free(out);
   return s;
 }
+
+const uint8_t* bmp_categories() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = static_cast<uint8_t>(utf8proc_category(static_cast<utf8proc_int32_t>(cp)));
+    return t;
+  }();
+  return table.data();
+}
+
+int unicode_category_slow(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
 std::string_view truncate_utf8(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;

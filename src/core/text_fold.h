@@ -36,6 +36,16 @@ std::vector<Span> find_folded(std::string_view text, std::string_view folded_nee
 // Splits a search query into folded terms (whitespace separated; "quoted phrases" kept whole).
 std::vector<std::string> search_terms(std::string_view query);
 
+// utf8proc_category(cp) (a utf8proc_category_t value), from a table for the BMP (64 KB, built
+// on first use): the pipeline's loops ask for every non-ASCII code point of the corpus, and
+// utf8proc's two-level property lookup behind a call cost several percent of the analysis.
+const uint8_t* bmp_categories();
+int unicode_category_slow(char32_t cp);
+inline int unicode_category(char32_t cp) {
+  static const uint8_t* const table = bmp_categories();
+  return cp < 0x10000 ? table[cp] : unicode_category_slow(cp);
+}
+
 // NFC normalisation (the form Document::text is stored in).
 std::string to_nfc(std::string_view text);
 

@@ -203,7 +203,7 @@ TEST_CASE("analyze: the mixed Italian article of the langid tests, as one articl
   REQUIRE(rows.size() == 9);
   const Document d = analysed(text);
   CHECK(d.meta.language == "it");
-  for (const auto& [code, sentence] : rows) CHECK_MESSAGE(language_of(d, sentence) == code, sentence);
+  for (const auto& row : rows) CHECK_MESSAGE(language_of(d, row.second) == row.first, row.second);
 }
 
 TEST_CASE("analyze: stopword votes and the CJK script rule agree with the model where they decide") {
@@ -247,12 +247,14 @@ TEST_CASE("analyze: cached match keys are the keys computed afresh") {
       {"Cooperación", "es"}, {"Сотрудничества", "ru"}, {"Новый", "ru"}, {"NATO", "ja"}, {"東京", "ja"},
       {"Cooperation", "fr"}, {"Cooperation", "xx"}, {"ﬁnal", "en"}, {"Rutte", "nb"}, {"Rutte", "no"}};
   for (int round = 0; round < 2; ++round)  // the second round is answered from the cache
-    for (const auto& [w, lang] : words) CHECK_MESSAGE(match_key(w, lang, stemmer) == match_key_uncached(w, lang, stemmer), w << " " << lang);
+    for (const auto& word : words)
+      CHECK_MESSAGE(match_key(word.first, word.second, stemmer) == match_key_uncached(word.first, word.second, stemmer),
+                    word.first << " " << word.second);
   // More distinct words than the cache holds: it empties and refills, answers stay right.
   for (int i = 0; i < 100000; ++i) {
     const std::string w = "Wort" + std::to_string(i) + "ungen";
     if (i % 997 == 0) CHECK(match_key(w, "de", stemmer) == match_key_uncached(w, "de", stemmer));
     else (void)match_key(w, "de", stemmer);
   }
-  for (const auto& [w, lang] : words) CHECK(match_key(w, lang, stemmer) == match_key_uncached(w, lang, stemmer));
+  for (const auto& word : words) CHECK(match_key(word.first, word.second, stemmer) == match_key_uncached(word.first, word.second, stemmer));
 }
