@@ -28,7 +28,7 @@ struct MainLoop {
   px::BrowserPlatform platform;
   px::AppState* app = nullptr;
   int width = 0, height = 0;
-  double last_input_ms = 0;  // emscripten_get_now() of the last user input or active item
+  double last_input_ms = 0;  // emscripten_get_now() of the last user input (or held button)
 };
 
 // The text pipeline's share of a frame (the browser build has one thread: the analysis runs
@@ -83,9 +83,11 @@ void frame(void* arg) {
   }
 
   app.step_loading();
-  // An item still active since the last frame (a focused text field, a drag) counts as input.
+  // A mouse button held (a drag that pauses) counts as input. An active item alone does not:
+  // a search field stays active while it has the focus, and the analysis would crawl at the
+  // small slice for as long as the user reads the results (keystrokes are input events anyway).
   const double now = emscripten_get_now();
-  if (input || ImGui::IsAnyItemActive()) loop.last_input_ms = now;
+  if (input || ImGui::IsAnyMouseDown()) loop.last_input_ms = now;
   app.step_analysis(now - loop.last_input_ms < kQuietMs ? kBusySliceMs : kIdleSliceMs);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
