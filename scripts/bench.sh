@@ -53,17 +53,20 @@ const pad = (s, n) => String(s).padEnd(n), lpad = (s, n) => String(s).padStart(n
 const mbs = (r) => (r.mb_per_s ? r.mb_per_s.toFixed(1) : '');
 console.log(`${native.long_articles} long articles, ${native.short_articles} short articles; ` +
   `median of N runs; wasm/native = ratio of median times (>1: wasm is slower); ` +
-  `min ratio = ratio of the fastest runs (less sensitive to a busy machine)`);
+  `min ratio = ratio of the fastest runs (less sensitive to a busy machine); CPU ms = median process ` +
+  `CPU time per run (setup included; grows far less than wall time when other jobs share the cores)`);
 console.log(pad('name', 22) + lpad('native ms', 11) + lpad('wasm ms', 11) + lpad('wasm/nat', 10) +
-  lpad('min ratio', 10) + lpad('nat MB/s', 10) + lpad('wasm MB/s', 10) + '  detail');
-console.log('-'.repeat(120));
+  lpad('min ratio', 10) + lpad('nat CPU ms', 11) + lpad('wasm CPU ms', 12) + lpad('nat MB/s', 10) + lpad('wasm MB/s', 10) + '  detail');
+console.log('-'.repeat(140));
+const cpu = (r) => (r.cpu_ms === undefined ? '' : r.cpu_ms.toFixed(0));
 for (const n of native.results) {
   const w = byName.get(n.name);
   if (!w) { console.log(pad(n.name, 22) + lpad(n.median_ms.toFixed(2), 11) + '  (no wasm figure)'); continue; }
   if (w.detail !== n.detail) console.log(`  note: ${n.name}: native "${n.detail}" vs wasm "${w.detail}"`);
   if (w.checksum !== n.checksum) console.log(`  note: ${n.name}: results differ (checksum native ${n.checksum}, wasm ${w.checksum})`);
   console.log(pad(n.name, 22) + lpad(n.median_ms.toFixed(2), 11) + lpad(w.median_ms.toFixed(2), 11) +
-    lpad((w.median_ms / n.median_ms).toFixed(2), 10) + lpad((w.min_ms / n.min_ms).toFixed(2), 10) + lpad(mbs(n), 10) + lpad(mbs(w), 10) + '  ' + n.detail);
+    lpad((w.median_ms / n.median_ms).toFixed(2), 10) + lpad((w.min_ms / n.min_ms).toFixed(2), 10) +
+    lpad(cpu(n), 11) + lpad(cpu(w), 12) + lpad(mbs(n), 10) + lpad(mbs(w), 10) + '  ' + n.detail);
 }
 console.log(`\nnative ${native.total_seconds.toFixed(1)} s (load ${native.loadavg_before} -> ${native.loadavg_after}), ` +
   `wasm ${wasm.total_seconds.toFixed(1)} s (load ${wasm.loadavg_before} -> ${wasm.loadavg_after})` +

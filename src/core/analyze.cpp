@@ -60,6 +60,35 @@ LanguageGuess identify(const TextResources& res, std::string_view text, std::str
 
 Span shifted(Span s, uint32_t by) { return {s.begin + by, s.end + by}; }
 
+// Per-sentence language identification runs the model only where it can change the answer.
+// Stopword evidence decides a sentence of a spaced script when it is unambiguous:
+constexpr uint32_t kMinVoteWords = 4;        // shorter sentences ("Sì.", "Nein, danke.") are left to the model and the prior
+constexpr uint32_t kMinVoteHits = 2;         // at least two stopwords of the article's language...
+constexpr uint32_t kMinVoteSharePercent = 20;  // ...making at least this share of the words (running text; jusText's lower bound, boilerplate.cpp)
+constexpr uint32_t kMaxOtherScriptPercent = 10;  // words in another script (a name in Han in a Latin sentence) allowed
+// A detected article language below this confidence is no evidence: its sentences all go to the model.
+constexpr float kConfidentArticle = 0.5f;
+
+// The sentence's language when it can be told without the model (code "" otherwise):
+//  - letters all Han or kana: the script rule identify() applies first (exactly its answer);
+//  - a spaced script: the article's language when the sentence has more stopwords of it than
+//    of any other listed language, enough of them, and hardly a word in another script. A
+//    quoted sentence in another language loses that vote (its own language's stopwords win)
+//    and goes to the model; so does anything short or ambiguous (a tie between neighbours).
+LanguageGuess language_without_model(const TextResources& res, std::string_view sentence, const ArticleMeta& m) {
+  if (!res.langid) return {"", 0.f};  // the simple fallback decides: keep it as it was
+  LanguageGuess cjk = cjk_script_language(sentence);
+  if (!cjk.code.empty()) return cjk;
+  if (!res.stopwords || m.language.empty() || m.language == "und") return {"", 0.f};
+  if (m.language_from == Provenance::Detected && m.language_confidence < kConfidentArticle) return {"", 0.f};
+  const Stopwords::Vote v = res.stopwords->vote(sentence, m.language);
+  if (v.words < kMinVoteWords || v.hits < kMinVoteHits || v.hits * 100 < kMinVoteSharePercent * v.words ||
+      v.hits <= v.best_other_hits || v.other_script * 100 > kMaxOtherScriptPercent * v.words)
+    return {"", 0.f};
+  // No probability was estimated: the sentence inherits the article's confidence.
+  return {m.language, m.language_confidence > 0.f ? m.language_confidence : 1.f};
+}
+
 }  // namespace
 
 void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats,
@@ -100,7 +129,8 @@ void analyze_document(Document& doc, const TextResources& res, const ParagraphRe
       if (si.boilerplate) {
         si.language = m.language;
       } else {
-        LanguageGuess g = identify(res, text, m.language);
+        LanguageGuess g = language_without_model(res, text, m);
+        if (g.code.empty()) g = identify(res, text, m.language);
         si.language = g.code == "und" ? m.language : g.code;
         si.language_confidence = g.confidence;
       }

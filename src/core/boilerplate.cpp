@@ -40,7 +40,7 @@ constexpr float kDuplicateArticleShare = 0.5f;// more repeated text than this: a
 // ---- repeats -------------------------------------------------------------------------------
 bool is_letter_or_digit(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  const utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
+  const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || cat == UTF8PROC_CATEGORY_ND;
 }
 
@@ -63,7 +63,7 @@ uint64_t paragraph_key(std::string_view paragraph) {
     gap = false;
     any = true;
     if (cp < 0x80) mix(cp >= '0' && cp <= '9' ? '0' : (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-    else if (utf8proc_category(utf8proc_int32_t(cp)) == UTF8PROC_CATEGORY_ND) mix('0');
+    else if (utf8proc_category_t(unicode_category(cp)) == UTF8PROC_CATEGORY_ND) mix('0');
     else mix(uint32_t(utf8proc_tolower(utf8proc_int32_t(cp))));
   }
   return any ? (h ? h : 1) : 0;

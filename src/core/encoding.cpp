@@ -302,7 +302,7 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(buf, len);
 }
 
-char32_t next_codepoint(std::string_view s, size_t& i) {
+char32_t next_codepoint_slow(std::string_view s, size_t& i) {
   if (i >= s.size()) return kReplacement;
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) {

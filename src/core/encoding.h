@@ -32,16 +32,37 @@ void append_utf8(std::string& out, char32_t cp);
 
 // Decodes one code point at `i` (advancing `i`); returns U+FFFD for an invalid sequence and
 // advances by one byte.
-char32_t next_codepoint(std::string_view s, size_t& i);
-
-// next_codepoint with the ASCII case inline, for loops that see every byte of a corpus.
-inline char32_t next_codepoint_fast(std::string_view s, size_t& i) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
+char32_t next_codepoint_slow(std::string_view s, size_t& i);
+// Well-formed one-, two- and three-byte sequences (all of the BMP: nearly every text) are
+// decoded inline; the rest (four bytes, invalid bytes, the end of `s`) by the slow path.
+inline char32_t next_codepoint(std::string_view s, size_t& i) {
+  if (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      return c;
+    }
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c1 & 0xC0) == 0x80) {
+        i += 2;
+        return (char32_t(c & 0x1F) << 6) | (c1 & 0x3F);
+      }
+    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < s.size()) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | (c2 & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {  // not overlong, not a surrogate
+          i += 3;
+          return cp;
+        }
+      }
+    }
   }
-  return next_codepoint(s, i);
+  return next_codepoint_slow(s, i);
 }
+
+// The same; kept for the loops that were written against it (next_codepoint is now inline).
+inline char32_t next_codepoint_fast(std::string_view s, size_t& i) { return next_codepoint(s, i); }
 
 }  // namespace px

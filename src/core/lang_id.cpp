@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
+#include "text_fold.h"
 
 namespace px {
 
@@ -484,7 +485,7 @@ void prepare(std::string_view text, bool clean, Prepared& out) {
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
     char32_t cp = next_codepoint(text, i);
-    utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
     bool letter = is_letter_or_mark(cat);
     if (letter && cat <= UTF8PROC_CATEGORY_LO) {
       ++out.letters;
@@ -500,7 +501,7 @@ void prepare(std::string_view text, bool clean, Prepared& out) {
         i < text.size()) {
       size_t j = i;
       char32_t next = next_codepoint(text, j);
-      if (is_letter_or_mark(utf8proc_category(static_cast<utf8proc_int32_t>(next)))) {
+      if (is_letter_or_mark(utf8proc_category_t(unicode_category(next)))) {
         out.text.push_back(cp == '-' ? '-' : '\'');  // U+2019 -> ASCII, as most training text
         continue;
       }
@@ -520,6 +521,34 @@ bool clean_view_wanted(const LanguageIdOptions& opt) { return opt.clean_view || 
 }  // namespace
 
 // ---- public API ----------------------------------------------------------------------------
+LanguageGuess cjk_script_language(std::string_view text) {
+  // identify() cuts longer text and judges its beginning: leave that to identify().
+  if (text.size() > LanguageIdentifier::kMaxBytesExamined) return {"", 0.f};
+  uint32_t kana = 0, han = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t cp = next_codepoint_fast(text, i);
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return {"", 0.f};  // a Latin letter
+      continue;
+    }
+    const Script s = script_of(cp);
+    if (s == Script::Kana || s == Script::Han) {
+      // Only letters count (prepare() counts letters, not marks or symbols, per script).
+      const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
+      if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) continue;
+      (s == Script::Kana ? kana : han) += 1;
+      continue;
+    }
+    const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
+    if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return {"", 0.f};  // another script
+  }
+  // As identify(): Han or kana dominant (they are all the letters) and kana -> ja; Han only
+  // (no Hangul: there is none) -> zh; confidence = their share of the letters = 1.
+  if (kana > 0) return {"ja", 1.f};
+  if (han > 0) return {"zh", 1.f};
+  return {"", 0.f};
+}
+
 Result<LanguageIdentifier> LanguageIdentifier::load(const std::string& asset_dir) {
   const std::string path = asset_dir + "/langid/lid176.pxl";
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -566,9 +595,13 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text, std::string_vi
 LanguageGuess LanguageIdentifier::identify(std::string_view text, std::string_view prior,
                                            const LanguageIdOptions& opt) const {
   if (!model_) return guess_language(text);  // no model: the simple fallback
-  text = text.substr(0, kMaxBytesExamined);
-  while (!text.empty() && (static_cast<uint8_t>(text.back()) & 0xC0) == 0x80) text.remove_suffix(1);
-  if (!text.empty() && static_cast<uint8_t>(text.back()) >= 0xC0) text.remove_suffix(1);  // cut lead byte
+  if (text.size() > kMaxBytesExamined) {
+    // Cut on a code point boundary. (Only when cutting: trimming every text's end this way
+    // dropped the last character of any text ending in a non-ASCII letter.)
+    size_t end = kMaxBytesExamined;
+    while (end > 0 && (static_cast<uint8_t>(text[end]) & 0xC0) == 0x80) --end;
+    text = text.substr(0, end);
+  }
 
   Prepared prep;
   prepare(text, clean_view_wanted(opt), prep);

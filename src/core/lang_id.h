@@ -33,6 +33,11 @@ struct LanguageIdOptions {
   bool allow_unsure = true;     // "und" below kUnsureBelow instead of a weak guess
 };
 
+// What identify() answers by its script rule alone for text whose letters are all Han or
+// kana: "ja" when there is kana, else "zh" (confidence 1). Code "" for any other text
+// (no letters, or letters of another script). Cheaper than identify(): no model, no copy.
+LanguageGuess cjk_script_language(std::string_view utf8_text);
+
 class LanguageIdentifier {
  public:
   // Reads <asset_dir>/langid/lid176.pxl. Error (with what to do) when missing or damaged.

@@ -12,6 +12,7 @@
 
 #include "cjk_dict.h"
 #include "encoding.h"
+#include "text_fold.h"
 
 namespace px {
 
@@ -118,7 +119,7 @@ Cls classify(char32_t c) {
       (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
     return Cls::Katakana;
   if (is_space(c)) return Cls::Space;
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+  switch (utf8proc_category_t(unicode_category(c))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
       return Cls::Letter;
@@ -133,7 +134,7 @@ Cls classify(char32_t c) {
 
 bool is_lower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
-  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+  return utf8proc_category_t(unicode_category(c)) == UTF8PROC_CATEGORY_LL;
 }
 
 bool is_cjk_terminator(char32_t c) {

@@ -4,6 +4,9 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
+#include <algorithm>
 
 #include <utf8proc.h>
 
@@ -63,20 +66,82 @@ constexpr std::array kLanguages = {
 
 // Index into kLanguages, or -1. Bokmål and Nynorsk share the Norwegian stemmer; a region
 // suffix ("pt-BR", "en_GB") is ignored.
+// Runs for every token: codes compared as two-byte integers, not strings.
+constexpr uint16_t code16(char a, char b) { return uint16_t((uint8_t(a) << 8) | uint8_t(b)); }
 int language_index(std::string_view lang) {
-  if (size_t cut = lang.find_first_of("-_"); cut != std::string_view::npos) lang = lang.substr(0, cut);
-  if (lang.size() != 2) return -1;
-  char code[3] = {char(lang[0] | 0x20), char(lang[1] | 0x20), 0};  // ASCII lower case
-  if (std::strcmp(code, "nb") == 0 || std::strcmp(code, "nn") == 0) return 10;
+  if (lang.size() != 2) {
+    if (size_t cut = lang.find_first_of("-_"); cut != std::string_view::npos) lang = lang.substr(0, cut);
+    if (lang.size() != 2) return -1;
+  }
+  const uint16_t code = code16(char(lang[0] | 0x20), char(lang[1] | 0x20));  // ASCII lower case
+  if (code == code16('n', 'b') || code == code16('n', 'n')) return 10;
   for (size_t i = 0; i < kLanguages.size(); ++i)
-    if (std::strcmp(code, kLanguages[i].lang) == 0) return int(i);
+    if (code == code16(kLanguages[i].lang[0], kLanguages[i].lang[1])) return int(i);
   return -1;
 }
 
 }  // namespace
 
+// Match keys of recent words: raw word + language -> key, open addressing over one byte pool.
+// Bounded: when full it is emptied and refilled (a corpus's frequent words come back at once).
+class KeyCache {
+ public:
+  static constexpr size_t kSlots = size_t{1} << 16;      // 65,536 slots (768 KB)...
+  static constexpr size_t kMaxEntries = kSlots / 2;       // ...at most half full
+  static constexpr size_t kMaxWordBytes = 48;             // longer words are rare: not cached
+  static constexpr size_t kMaxPoolBytes = kMaxEntries * 24;  // ~0.8 MB of words and keys
+
+  // The cached key of `word` in language `lang` (an index below 255) into `key`, if any.
+  bool find(std::string_view word, uint8_t lang, uint32_t hash, std::string& key) const {
+    if (slots_.empty()) return false;
+    for (size_t s = hash & (kSlots - 1);; s = (s + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[s];
+      if (slot.word_size == 0) return false;
+      if (slot.hash == hash && slot.lang == lang && slot.word_size == word.size() &&
+          std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0) {
+        key.assign(pool_, slot.offset + slot.word_size, slot.key_size);
+        return true;
+      }
+    }
+  }
+  void insert(std::string_view word, uint8_t lang, uint32_t hash, std::string_view key) {
+    if (word.empty() || word.size() > kMaxWordBytes || key.size() > 255) return;
+    if (entries_ >= kMaxEntries || pool_.size() + word.size() + key.size() > kMaxPoolBytes) clear();
+    if (slots_.empty()) slots_.assign(kSlots, Slot{});
+    size_t s = hash & (kSlots - 1);
+    while (slots_[s].word_size != 0) s = (s + 1) & (kSlots - 1);
+    slots_[s] = Slot{hash, uint32_t(pool_.size()), uint8_t(word.size()), uint8_t(key.size()), lang};
+    pool_.append(word);
+    pool_.append(key);
+    ++entries_;
+  }
+  static uint32_t hash(std::string_view word, uint8_t lang) {
+    uint32_t h = 2166136261u ^ lang;  // FNV-1a
+    for (unsigned char c : word) h = (h ^ c) * 16777619u;
+    return h ^ (h >> 15);  // the low bits pick the slot: fold the high ones in
+  }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t offset = 0;     // word, then key, in pool_
+    uint8_t word_size = 0;   // 0 = empty slot
+    uint8_t key_size = 0;
+    uint8_t lang = 0;
+  };
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    pool_.clear();
+    entries_ = 0;
+  }
+  std::vector<Slot> slots_;
+  std::string pool_;
+  size_t entries_ = 0;
+};
+
 struct Stemmer::Impl {
   std::array<SN_env*, kLanguages.size()> envs{};
+  KeyCache keys;
   ~Impl() {
     for (size_t i = 0; i < envs.size(); ++i)
       if (envs[i]) kLanguages[i].close(envs[i]);
@@ -108,7 +173,24 @@ std::string Stemmer::stem(std::string_view word, std::string_view lang) const {
   return out;
 }
 
+std::string Stemmer::match_key(std::string_view word, std::string_view lang) const {
+  // Cached per stemmer language (other languages' keys do not depend on the language:
+  // they share one entry, 254).
+  const int index = language_index(lang);
+  const uint8_t lang_key = index < 0 ? 254 : uint8_t(index);
+  const uint32_t h = KeyCache::hash(word, lang_key);
+  std::string key;
+  if (!impl_ || impl_->keys.find(word, lang_key, h, key)) return impl_ ? key : match_key_uncached(word, lang, *this);
+  key = match_key_uncached(word, lang, *this);
+  impl_->keys.insert(word, lang_key, h, key);
+  return key;
+}
+
 std::string match_key(std::string_view word, std::string_view lang, const Stemmer& stemmer) {
+  return stemmer.match_key(word, lang);
+}
+
+std::string match_key_uncached(std::string_view word, std::string_view lang, const Stemmer& stemmer) {
   bool ascii = true;
   for (unsigned char c : word) ascii = ascii && c < 0x80;
   std::string lower;

@@ -2,8 +2,9 @@
 //
 // Languages (ISO 639-1): en de fr it es pt nl ru sv da no (nb, nn) fi ro hu tr el ca. Any other
 // language, ja and zh included, returns the word unchanged (supports() says false).
-// One Snowball environment per language is created on first use and kept by the instance:
-// two Stemmers never share state. Not thread-safe (the app is single-threaded).
+// One Snowball environment per language is created on first use and kept by the instance, as
+// is a cache of match keys: two Stemmers never share state. Not thread-safe (the app is
+// single-threaded).
 //
 //   Stemmer stemmer;  std::string s = stemmer.stem("bündnisses", "de");       // "bündnis"
 //   std::string key = match_key("Cooperaciones", "es", stemmer);               // "cooper"
@@ -32,6 +33,9 @@ class Stemmer {
   // Same, into `out` (its capacity is reused: no allocation per word in hot loops).
   void stem_into(std::string_view folded_lowercase_word, std::string_view lang, std::string& out) const;
   bool supports(std::string_view lang) const;
+  // match_key() below, remembered per language for the most recent words (a news corpus
+  // repeats its words: most tokens are found here instead of folded and stemmed again).
+  std::string match_key(std::string_view word, std::string_view lang) const;
 
  private:
   struct Impl;
@@ -45,5 +49,7 @@ class Stemmer {
 // apart. The price: an accent-less spelling of an accented suffix ("cooperacion") gets its
 // own key; search should also try the plain folded word (find_folded).
 std::string match_key(std::string_view word, std::string_view lang, const Stemmer& stemmer);
+// The same computed afresh, bypassing the stemmer's cache (tests compare the two).
+std::string match_key_uncached(std::string_view word, std::string_view lang, const Stemmer& stemmer);
 
 }  // namespace px

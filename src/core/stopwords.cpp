@@ -2,6 +2,7 @@
 #include "stopwords.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 
 #include <utf8proc.h>
@@ -27,7 +28,7 @@ uint64_t hash_bytes(std::string_view s) {  // FNV-1a
 
 bool is_word_codepoint(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  const utf8proc_category_t cat = utf8proc_category(utf8proc_int32_t(cp));
+  const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MC) ||  // letters, marks
          cat == UTF8PROC_CATEGORY_ND;
 }
@@ -35,6 +36,53 @@ bool is_word_codepoint(char32_t cp) {
 bool is_unspaced_language(std::string_view lang) {
   lang = lang.substr(0, 2);
   return lang == "ja" || lang == "zh";
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  const utf8proc_category_t cat = utf8proc_category_t(unicode_category(cp));
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// A coarse script of a letter: Latin, Greek and Cyrillic with their extensions, otherwise
+// the 128-code-point block (enough to tell Arabic from Hebrew from Armenian).
+uint32_t script_key(char32_t cp) {
+  if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00)) return 1;
+  if ((cp >= 0x370 && cp < 0x400) || (cp >= 0x1F00 && cp < 0x2000)) return 2;
+  if (cp >= 0x400 && cp < 0x530) return 3;
+  return 0x100 + uint32_t(cp >> 7);
+}
+
+// Calls f(raw word, all ASCII?, first code point) for every run of letters, marks and digits.
+template <class F>
+void for_each_word(std::string_view text, F&& f) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t cp = next_cp(text, i);
+    if (!is_word_codepoint(cp)) continue;
+    bool ascii = cp < 0x80;
+    size_t end = i;
+    while (end < text.size()) {
+      size_t next = end;
+      char32_t c = next_cp(text, next);
+      if (!is_word_codepoint(c)) break;
+      ascii = ascii && c < 0x80;
+      end = next;
+    }
+    i = end;
+    f(text.substr(start, end - start), ascii, cp);
+  }
+}
+
+// The folded form of a word into `out` (ASCII: lower-cased in place, no allocation).
+void fold_word(std::string_view raw, bool ascii, std::string& out) {
+  if (ascii) {
+    out.assign(raw);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c;
+  } else {
+    fold_for_search_into(raw, out);
+  }
 }
 
 std::string_view primary(std::string_view lang) {
@@ -58,6 +106,7 @@ Result<Stopwords> Stopwords::load(const std::string& asset_dir) {
 
 Result<Stopwords> Stopwords::parse(std::string_view text) {
   Stopwords sw;
+  std::vector<std::vector<std::string>> words;  // per language, folded
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
@@ -67,60 +116,113 @@ Result<Stopwords> Stopwords::parse(std::string_view text) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     if (line[0] == '@') {
-      sw.languages_.push_back(Language{std::string(line.substr(1)), {}, {}, 0});
+      if (sw.languages_.size() == kMaxLanguages)
+        return Result<Stopwords>::Error("stopword list has more than " + std::to_string(kMaxLanguages) +
+                                        " languages: rebuild the assets (scripts/make-assets.sh)");
+      sw.languages_.push_back(Language{std::string(line.substr(1)), 0, 0});
+      words.emplace_back();
       continue;
     }
     if (sw.languages_.empty()) return Result<Stopwords>::Error("stopword list: a word comes before the first @language line");
     std::string folded = fold_for_search(line);
     if (folded.empty() || folded.size() > kMaxWordBytes) continue;
-    sw.languages_.back().words.push_back(std::move(folded));
-  }
-  for (Language& l : sw.languages_) {
-    size_t slots = 16;
-    while (slots < l.words.size() * 2) slots *= 2;  // load factor <= 0.5
-    l.slots.assign(slots, 0);
-    for (uint32_t i = 0; i < l.words.size(); ++i) {
-      if (contains(l, l.words[i])) continue;  // folding merged two spellings
-      size_t s = hash_bytes(l.words[i]) & (slots - 1);
-      while (l.slots[s]) s = (s + 1) & (slots - 1);
-      l.slots[s] = i + 1;
-      size_t cps = 0;
-      for (unsigned char c : l.words[i]) cps += (c & 0xC0) != 0x80;
-      if (cps > l.longest_codepoints) l.longest_codepoints = cps;
-    }
+    words.back().push_back(std::move(folded));
   }
   if (sw.languages_.empty()) return Result<Stopwords>::Error("stopword list is empty");
+  size_t total = 0;
+  for (const auto& w : words) total += w.size();
+  size_t slots = 16;
+  while (slots < total * 2) slots *= 2;  // load factor <= 0.5
+  sw.slots_.assign(slots, 0);
+  for (size_t li = 0; li < words.size(); ++li) {
+    Language& l = sw.languages_[li];
+    std::vector<uint32_t> scripts;
+    for (const std::string& w : words[li]) {
+      const uint64_t h = hash_bytes(w);
+      size_t s = h & (slots - 1);
+      auto entry_of = [&](uint64_t slot) -> Entry& { return sw.entries_[uint32_t(slot) - 1]; };
+      while (sw.slots_[s] && !(entry_of(sw.slots_[s]).hash == h && sw.word_at(entry_of(sw.slots_[s])) == w))
+        s = (s + 1) & (slots - 1);
+      if (!sw.slots_[s]) {  // new word (folding may merge two spellings of one list: same entry)
+        sw.entries_.push_back(Entry{h, 0, uint32_t(sw.pool_.size()), uint32_t(w.size())});
+        sw.pool_ += w;
+        sw.slots_[s] = (h >> 32 << 32) | uint64_t(sw.entries_.size());
+      }
+      entry_of(sw.slots_[s]).languages |= uint64_t{1} << li;
+      size_t cps = 0;
+      for (unsigned char c : w) cps += (c & 0xC0) != 0x80;
+      l.longest_codepoints = std::max(l.longest_codepoints, cps);
+      size_t i = 0;
+      while (i < w.size()) {
+        const char32_t cp = next_cp(w, i);
+        if (is_letter(cp)) {
+          scripts.push_back(script_key(cp));
+          break;
+        }
+      }
+    }
+    if (is_unspaced_language(l.code)) {
+      l.longest_from.assign(0x10000, 0);
+      for (const std::string& w : words[li]) {
+        size_t i = 0;
+        const char32_t first = next_cp(w, i);
+        size_t cps = 1;
+        while (i < w.size()) next_cp(w, i), ++cps;
+        if (first < 0x10000) l.longest_from[first] = uint8_t(std::max<size_t>(l.longest_from[first], std::min<size_t>(cps, 255)));
+      }
+    }
+    // The list's script: the most common script of its words' first letters.
+    std::sort(scripts.begin(), scripts.end());
+    size_t best_run = 0;
+    for (size_t i = 0; i < scripts.size();) {
+      size_t j = i;
+      while (j < scripts.size() && scripts[j] == scripts[i]) ++j;
+      if (j - i > best_run) best_run = j - i, l.script = scripts[i];
+      i = j;
+    }
+  }
   return sw;
 }
 
-bool Stopwords::contains(const Language& l, std::string_view word) {
-  if (l.slots.empty()) return false;
-  const size_t mask = l.slots.size() - 1;
-  for (size_t s = hash_bytes(word) & mask; l.slots[s]; s = (s + 1) & mask)
-    if (l.words[l.slots[s] - 1] == word) return true;
-  return false;
-}
-
-const Stopwords::Language* Stopwords::find_language(std::string_view lang) const {
-  lang = primary(lang);
-  for (const Language& l : languages_)
-    if (l.code == lang) return &l;
+const Stopwords::Entry* Stopwords::lookup(std::string_view word) const {
+  if (slots_.empty()) return nullptr;
+  const uint64_t h = hash_bytes(word);
+  const size_t mask = slots_.size() - 1;
+  const uint64_t high = h >> 32 << 32;
+  for (size_t s = h & mask; slots_[s]; s = (s + 1) & mask) {
+    if ((slots_[s] >> 32 << 32) != high) continue;
+    const Entry& e = entries_[uint32_t(slots_[s]) - 1];
+    if (e.hash == h && word_at(e) == word) return &e;
+  }
   return nullptr;
 }
 
-bool Stopwords::has_language(std::string_view lang) const { return find_language(lang) != nullptr; }
+bool Stopwords::contains(int lang, std::string_view word) const {
+  if (lang < 0) return false;
+  const Entry* e = lookup(word);
+  return e && (e->languages >> lang & 1);
+}
+
+int Stopwords::find_language(std::string_view lang) const {
+  lang = primary(lang);
+  for (size_t i = 0; i < languages_.size(); ++i)
+    if (languages_[i].code == lang) return int(i);
+  return -1;
+}
+
+bool Stopwords::has_language(std::string_view lang) const { return find_language(lang) >= 0; }
 
 bool Stopwords::is_stopword(std::string_view folded_word, std::string_view lang) const {
-  const Language* l = find_language(lang);
-  return l && contains(*l, folded_word);
+  return contains(find_language(lang), folded_word);
 }
 
 Stopwords::Counts Stopwords::count(std::string_view text, std::string_view lang) const {
   Counts counts;
-  const Language* l = find_language(lang);
+  const int l = find_language(lang);
   if (is_unspaced_language(lang)) {
     // Greedy longest match over the folded text, one code point at a time.
     const std::string folded = fold_for_search(text);
+    const Language* lang_data = l >= 0 ? &languages_[size_t(l)] : nullptr;
     std::vector<size_t> starts;  // byte offset of each code point of a run of letters
     size_t i = 0;
     while (i <= folded.size()) {
@@ -134,11 +236,17 @@ Stopwords::Counts Stopwords::count(std::string_view text, std::string_view lang)
       const size_t run = starts.size();
       counts.words += uint32_t(run);
       starts.push_back(at);  // sentinel: end of the run
-      for (size_t k = 0; l && k < run;) {
+      for (size_t k = 0; l >= 0 && k < run;) {
         size_t matched = 0;
-        const size_t longest = std::min(l->longest_codepoints, run - k);
+        size_t longest = lang_data->longest_codepoints;
+        if (!lang_data->longest_from.empty()) {
+          size_t at_k = starts[k];
+          const char32_t first = next_cp(folded, at_k);
+          if (first < 0x10000) longest = lang_data->longest_from[first];
+        }
+        longest = std::min(longest, run - k);
         for (size_t len = longest; len >= 1; --len) {
-          if (contains(*l, std::string_view(folded).substr(starts[k], starts[k + len] - starts[k]))) {
+          if (contains(l, std::string_view(folded).substr(starts[k], starts[k + len] - starts[k]))) {
             matched = len;
             break;
           }
@@ -152,37 +260,38 @@ Stopwords::Counts Stopwords::count(std::string_view text, std::string_view lang)
     return counts;
   }
   // Spaced scripts: split on anything that is not a letter, mark or digit (apostrophes too:
-  // "dell'Ucraina" -> "dell", "ucraina"). ASCII words are lower-cased in a reused buffer;
-  // only words with other letters pay for fold_for_search.
+  // "dell'Ucraina" -> "dell", "ucraina"). Words are folded into a reused buffer.
   std::string word;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t start = i;
-    char32_t cp = next_cp(text, i);
-    if (!is_word_codepoint(cp)) continue;
-    bool ascii = cp < 0x80;
-    size_t end = i;
-    while (end < text.size()) {
-      size_t next = end;
-      char32_t c = next_cp(text, next);
-      if (!is_word_codepoint(c)) break;
-      ascii = ascii && c < 0x80;
-      end = next;
-    }
-    i = end;
+  for_each_word(text, [&](std::string_view raw, bool ascii, char32_t) {
     ++counts.words;
-    if (!l) continue;
-    std::string_view raw = text.substr(start, end - start);
-    if (raw.size() > kMaxWordBytes) continue;
-    if (ascii) {
-      word.assign(raw);
-      for (char& c : word) c = (c >= 'A' && c <= 'Z') ? char(c | 0x20) : c;
-      counts.stopwords += contains(*l, word);
-    } else {
-      counts.stopwords += contains(*l, fold_for_search(raw));
-    }
-  }
+    if (l < 0 || raw.size() > kMaxWordBytes) return;
+    fold_word(raw, ascii, word);
+    counts.stopwords += contains(l, word);
+  });
   return counts;
+}
+
+Stopwords::Vote Stopwords::vote(std::string_view text, std::string_view lang) const {
+  Vote v;
+  const int l = find_language(lang);
+  if (l < 0 || is_unspaced_language(lang)) return v;
+  const uint32_t script = languages_[size_t(l)].script;
+  uint32_t per_language[kMaxLanguages] = {};
+  std::string word;
+  for_each_word(text, [&](std::string_view raw, bool ascii, char32_t first) {
+    if (!is_letter(first)) return;  // "2024", "1,200": no language
+    ++v.words;
+    v.other_script += script_key(first) != script;
+    if (raw.size() > kMaxWordBytes) return;
+    fold_word(raw, ascii, word);
+    const Entry* e = lookup(word);
+    if (!e) return;
+    for (uint64_t m = e->languages; m; m &= m - 1) ++per_language[std::countr_zero(m)];
+  });
+  v.hits = per_language[l];
+  for (size_t i = 0; i < languages_.size(); ++i)
+    if (int(i) != l) v.best_other_hits = std::max(v.best_other_hits, per_language[i]);
+  return v;
 }
 
 float Stopwords::density(std::string_view text, std::string_view lang) const {

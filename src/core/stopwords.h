@@ -3,6 +3,7 @@
 //
 //   Result<Stopwords> sw = Stopwords::load(asset_dir);      // error message if the asset is missing
 //   if (sw.ok() && sw->is_stopword("und", "de")) ...;  float d = sw->density(paragraph, "de");
+//   Stopwords::Vote v = sw->vote(sentence, "it");  // stopwords of "it" vs the best other list
 //
 // Words are compared folded (fold_for_search), so "über" and "uber" are the same stopword.
 // ja and zh text has no spaces: there density is the share of characters covered by stopwords
@@ -38,16 +39,46 @@ class Stopwords {
   };
   Counts count(std::string_view text, std::string_view lang) const;
 
+  // Stopword evidence for the language of one sentence of a spaced script, for the text
+  // pipeline to skip the language model where it cannot change the answer (analyze.cpp).
+  // Every list is consulted in one lookup per word.
+  struct Vote {
+    uint32_t words = 0;            // words with a letter (numbers do not count)
+    uint32_t hits = 0;             // of them, stopwords of `lang`
+    uint32_t best_other_hits = 0;  // stopwords of the other language with the most of them
+    uint32_t other_script = 0;     // words whose first letter is not in `lang`'s script
+  };
+  // All zero for ja/zh (unspaced) or a language without a list.
+  Vote vote(std::string_view text, std::string_view lang) const;
+
+  static constexpr size_t kMaxLanguages = 64;  // one bit each in a word's language mask
+
  private:
   struct Language {
     std::string code;
-    std::vector<uint32_t> slots;   // open addressing: index+1 into words, 0 = empty
-    std::vector<std::string> words;
     size_t longest_codepoints = 0;
+    uint32_t script = 0;  // coarse script of its words (script_key in stopwords.cpp)
+    // ja/zh: per BMP code point, the most code points of a stopword starting with it (0: none),
+    // so the longest-match search tries only lengths that can match.
+    std::vector<uint8_t> longest_from;
   };
-  const Language* find_language(std::string_view lang) const;
-  static bool contains(const Language& l, std::string_view word);
+  // One table for every list: folded word -> bit mask of the languages listing it.
+  struct Entry {
+    uint64_t hash = 0;
+    uint64_t languages = 0;
+    uint32_t offset = 0;  // into pool_
+    uint32_t size = 0;
+  };
+  int find_language(std::string_view lang) const;  // index or -1
+  const Entry* lookup(std::string_view folded_word) const;
+  std::string_view word_at(const Entry& e) const { return std::string_view(pool_).substr(e.offset, e.size); }
+  bool contains(int lang, std::string_view folded_word) const;
   std::vector<Language> languages_;
+  std::vector<Entry> entries_;
+  // Open addressing: the hash's high 32 bits << 32 | index+1 into entries_, 0 = empty. Most
+  // words looked up are not stopwords: the hash bits reject them without touching entries_.
+  std::vector<uint64_t> slots_;
+  std::string pool_;
 };
 
 }  // namespace px

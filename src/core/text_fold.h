@@ -17,6 +17,8 @@ namespace px {
 // The matching key of `text`: compatibility-decomposed, case-folded, marks stripped,
 // default-ignorable code points removed. Invalid UTF-8 bytes become U+FFFD.
 std::string fold_for_search(std::string_view text);
+// The same into `out` (replacing its contents; its capacity is reused in hot loops).
+void fold_for_search_into(std::string_view text, std::string& out);
 
 // Same key, plus for every byte of the key the byte offset in `text` of the code point it
 // came from (one extra entry at the end = text.size()), to map hits back for highlighting.
@@ -33,6 +35,16 @@ std::vector<Span> find_folded(std::string_view text, std::string_view folded_nee
 
 // Splits a search query into folded terms (whitespace separated; "quoted phrases" kept whole).
 std::vector<std::string> search_terms(std::string_view query);
+
+// utf8proc_category(cp) (a utf8proc_category_t value), from a table for the BMP (64 KB, built
+// on first use): the pipeline's loops ask for every non-ASCII code point of the corpus, and
+// utf8proc's two-level property lookup behind a call cost several percent of the analysis.
+const uint8_t* bmp_categories();
+int unicode_category_slow(char32_t cp);
+inline int unicode_category(char32_t cp) {
+  static const uint8_t* const table = bmp_categories();
+  return cp < 0x10000 ? table[cp] : unicode_category_slow(cp);
+}
 
 // NFC normalisation (the form Document::text is stored in).
 std::string to_nfc(std::string_view text);

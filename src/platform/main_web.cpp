@@ -28,7 +28,30 @@ struct MainLoop {
   px::BrowserPlatform platform;
   px::AppState* app = nullptr;
   int width = 0, height = 0;
+  double last_input_ms = 0;  // emscripten_get_now() of the last user input (or held button)
 };
+
+// The text pipeline's share of a frame (the browser build has one thread: the analysis runs
+// in slices between frames). While the user types, drags, scrolls or points, the slice stays
+// small so the next frame answers at once; once nothing happened for kQuietMs it grows to
+// kIdleSliceMs, and the analysis of a corpus takes seconds instead of minutes (at 60 fps,
+// 8 ms per frame is under half a second of analysis per second; docs/benchmarks.md).
+constexpr double kBusySliceMs = 8.0;
+// RAIL's rule for idle work: chunks of at most 50 ms, so that input arriving during one is
+// still handled within 100 ms.
+constexpr double kIdleSliceMs = 50.0;
+constexpr double kQuietMs = 500.0;  // "the user has stopped" (a pause between keystrokes is shorter)
+
+bool is_user_input(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_KEYDOWN: case SDL_KEYUP: case SDL_TEXTINPUT: case SDL_TEXTEDITING:
+    case SDL_MOUSEMOTION: case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool read_file(const char* path, std::string& out) {
   std::ifstream f(path, std::ios::binary);
@@ -53,10 +76,19 @@ void frame(void* arg) {
   px::AppState& app = *loop.app;
   follow_container_size(loop);
   SDL_Event event;
-  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  bool input = false;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    input = input || is_user_input(event);
+  }
 
   app.step_loading();
-  app.step_analysis(8.0);
+  // A mouse button held (a drag that pauses) counts as input. An active item alone does not:
+  // a search field stays active while it has the focus, and the analysis would crawl at the
+  // small slice for as long as the user reads the results (keystrokes are input events anyway).
+  const double now = emscripten_get_now();
+  if (input || ImGui::IsAnyMouseDown()) loop.last_input_ms = now;
+  app.step_analysis(now - loop.last_input_ms < kQuietMs ? kBusySliceMs : kIdleSliceMs);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();

@@ -7,8 +7,15 @@
 #include <fstream>
 #include <iterator>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "analyze.h"
 #include "ingest.h"
+#include "lang_id.h"
+#include "stem.h"
+#include "stopwords.h"
 
 using namespace px;
 
@@ -124,4 +131,130 @@ TEST_CASE("analyze: missing assets degrade with messages, never a crash") {
   analyze_document(d, bare, nullptr);
   CHECK(d.analysis.done);
   CHECK(!d.analysis.sentences.empty());
+}
+
+// The pipeline runs the language model on a sentence only when stopwords or script leave
+// doubt (analyze.cpp, language_without_model). A foreign sentence inside a long article in
+// another language must still get its own language, and the article's own sentences theirs.
+namespace {
+Document analysed(std::string text) {
+  Document d;
+  d.text = std::move(text);
+  finish_document(d);
+  analyze_document(d, resources(), nullptr);
+  return d;
+}
+// The language of the sentence that starts with `prefix`.
+std::string language_of(const Document& d, std::string_view prefix) {
+  for (const SentenceInfo& s : d.analysis.sentences)
+    if (d.slice(s.span).substr(0, prefix.size()) == prefix) return s.language;
+  FAIL("no sentence starts with " << std::string(prefix));
+  return {};
+}
+}  // namespace
+
+TEST_CASE("analyze: an Italian article quoting an English sentence, and a German one quoting Russian") {
+  // (The quote sits in a paragraph of Italian text: a paragraph of the quote alone has few
+  // Italian stopwords and is judged site chrome, whose sentences take the article's language.)
+  const Document it = analysed(
+      "Il segretario generale della NATO è arrivato ieri a Tokyo per una visita di due giorni, la prima da quando è in carica. "
+      "Durante l'incontro con il primo ministro giapponese si è parlato soprattutto della cooperazione nell'industria della difesa.\n\n"
+      "I giornalisti gli hanno chiesto se l'alleanza intende aprire un ufficio di collegamento in Giappone, come era stato proposto l'anno scorso. "
+      "La risposta è arrivata in inglese, senza esitazioni. "
+      "“We are not looking to expand into the Pacific, but the threats we face are global and they are connected.” "
+      "Con queste parole il segretario generale ha chiuso la conferenza stampa, che era durata più di un'ora.\n\n"
+      "Secondo fonti diplomatiche, la dichiarazione congiunta sarà firmata nelle prossime settimane a Bruxelles. "
+      "Il governo giapponese ha confermato che il ministro degli Esteri parteciperà al vertice di luglio.");
+  CHECK(it.meta.language == "it");
+  CHECK(language_of(it, "“We are not looking") == "en");
+  CHECK(language_of(it, "Il segretario generale") == "it");
+  CHECK(language_of(it, "La risposta") == "it");
+  CHECK(language_of(it, "Con queste parole") == "it");
+  CHECK(language_of(it, "Secondo fonti diplomatiche") == "it");
+  CHECK(language_of(it, "Il governo giapponese") == "it");
+
+  const Document de = analysed(
+      "Der Generalsekretär der NATO ist am Mittwoch zu einem zweitägigen Besuch in Tokio eingetroffen. "
+      "Bei dem Treffen mit dem japanischen Ministerpräsidenten ging es vor allem um die Zusammenarbeit in der Rüstungsindustrie.\n\n"
+      "Das russische Außenministerium reagierte noch am selben Abend auf die Erklärung. "
+      "„Мы считаем, что расширение альянса на восток угрожает безопасности всего региона“, hieß es in einer Mitteilung. "
+      "Eine Sprecherin der Bundesregierung wollte sich dazu am Donnerstag nicht äußern.\n\n"
+      "Die gemeinsame Erklärung soll nach Angaben von Diplomaten in den kommenden Wochen in Brüssel unterzeichnet werden.");
+  CHECK(de.meta.language == "de");
+  CHECK(language_of(de, "„Мы считаем") == "ru");
+  CHECK(language_of(de, "Der Generalsekretär") == "de");
+  CHECK(language_of(de, "Das russische Außenministerium") == "de");
+  CHECK(language_of(de, "Eine Sprecherin") == "de");
+  CHECK(language_of(de, "Die gemeinsame Erklärung") == "de");
+}
+
+TEST_CASE("analyze: the mixed Italian article of the langid tests, as one article") {
+  // tests/data/langid/mixed_it.tsv: quoted English and German sentences and one-word Italian
+  // replies ("Sì.", "Certo.") that only the model with the article prior settles.
+  std::ifstream f(std::string(PX_TEST_DATA) + "/langid/mixed_it.tsv");
+  std::string line, text;
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (std::getline(f, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    rows.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    text += (text.empty() ? "" : " ") + rows.back().second;
+  }
+  REQUIRE(rows.size() == 9);
+  const Document d = analysed(text);
+  CHECK(d.meta.language == "it");
+  for (const auto& row : rows) CHECK_MESSAGE(language_of(d, row.second) == row.first, row.second);
+}
+
+TEST_CASE("analyze: stopword votes and the CJK script rule agree with the model where they decide") {
+  const Stopwords& sw = *resources().stopwords;
+  // Running text: its own language's stopwords win the vote.
+  Stopwords::Vote v = sw.vote("Il governo ha approvato mercoledì il decreto sulle bollette energetiche.", "it");
+  CHECK(v.words == 10);
+  CHECK(v.hits >= 3);
+  CHECK(v.hits > v.best_other_hits);
+  // A quoted English sentence in an Italian article: English stopwords win.
+  v = sw.vote("We are not looking to expand into the Pacific, but the threats we face are global.", "it");
+  CHECK(v.hits < v.best_other_hits);
+  // Another script: counted, so the sentence goes to the model.
+  v = sw.vote("Генеральный секретарь встретился с премьер-министром.", "de");
+  CHECK(v.other_script == v.words);
+  CHECK(v.hits == 0);
+  CHECK(sw.vote("政府は水曜日、新たな経済対策を閣議決定した。", "ja").words == 0);  // unspaced: no vote
+  CHECK(sw.vote("the and of", "xx").words == 0);                                // no list: no vote
+
+  // Han/kana only: exactly identify()'s answer, without the model.
+  const LanguageIdentifier& lid = *resources().langid;
+  for (const char* s : {"政府は水曜日、新たな経済対策を閣議決定した。", "北约秘书长在东京会见了日本首相。",
+                        "北約秘書長在東京會見了日本首相。", "東京でNATO事務総長と会談した", "「了解です」と述べた。"}) {
+    const LanguageGuess fast = cjk_script_language(s);
+    if (fast.code.empty()) continue;  // not decided by script: nothing to compare
+    const LanguageGuess model = lid.identify(s, "en");
+    CHECK_MESSAGE(fast.code == model.code, s);
+    CHECK(fast.confidence == doctest::Approx(model.confidence));
+  }
+  CHECK(cjk_script_language("政府は水曜日、新たな経済対策を閣議決定した。").code == "ja");
+  CHECK(cjk_script_language("北约秘书长在东京会见了日本首相。").code == "zh");
+  CHECK(cjk_script_language("東京でNATO事務総長と会談した").code.empty());  // Latin letters: the model's turn
+  CHECK(cjk_script_language("나토 사무총장").code.empty());
+  CHECK(cjk_script_language("2025。").code.empty());
+}
+
+TEST_CASE("analyze: cached match keys are the keys computed afresh") {
+  const Stemmer& stemmer = *resources().stemmer;
+  const std::vector<std::pair<const char*, const char*>> words = {
+      {"Cooperation", "en"}, {"cooperation", "en"}, {"Bündnisses", "de"}, {"Straße", "de"}, {"città", "it"},
+      {"Cooperación", "es"}, {"Сотрудничества", "ru"}, {"Новый", "ru"}, {"NATO", "ja"}, {"東京", "ja"},
+      {"Cooperation", "fr"}, {"Cooperation", "xx"}, {"ﬁnal", "en"}, {"Rutte", "nb"}, {"Rutte", "no"}};
+  for (int round = 0; round < 2; ++round)  // the second round is answered from the cache
+    for (const auto& word : words)
+      CHECK_MESSAGE(match_key(word.first, word.second, stemmer) == match_key_uncached(word.first, word.second, stemmer),
+                    word.first << " " << word.second);
+  // More distinct words than the cache holds: it empties and refills, answers stay right.
+  for (int i = 0; i < 100000; ++i) {
+    const std::string w = "Wort" + std::to_string(i) + "ungen";
+    if (i % 997 == 0) CHECK(match_key(w, "de", stemmer) == match_key_uncached(w, "de", stemmer));
+    else (void)match_key(w, "de", stemmer);
+  }
+  for (const auto& word : words) CHECK(match_key(word.first, word.second, stemmer) == match_key_uncached(word.first, word.second, stemmer));
 }

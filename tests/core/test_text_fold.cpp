@@ -1,6 +1,12 @@
 // Search keys: case- and accent-insensitive matching in every script we display.
 #include <doctest/doctest.h>
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "encoding.h"
 #include "text_fold.h"
 
 using namespace px;
@@ -60,4 +66,54 @@ TEST_CASE("fold: NFC and safe truncation") {
   CHECK(truncate_utf8(s, 6) == "日本");
   CHECK(truncate_utf8(s, 100) == s);
   CHECK(truncate_utf8("abc", 0).empty());
+}
+
+namespace {
+// utf8proc itself, as fold_for_search and to_nfc used it before their fast paths.
+std::string utf8proc_mapped(std::string_view s, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out, static_cast<utf8proc_option_t>(options));
+  std::string r = n >= 0 && out ? std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n)) : std::string("<error>");
+  free(out);
+  return r;
+}
+std::string utf8_of(char32_t cp) {
+  std::string s;
+  append_utf8(s, cp);
+  return s;
+}
+}  // namespace
+
+TEST_CASE("fold: the table of two-byte code points folds as utf8proc does") {
+  const int options = UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
+  size_t compared = 0;
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+    const std::string expected = utf8proc_mapped(utf8_of(cp), options);
+    if (expected == "<error>") continue;  // unassigned: kept as is (fold_for_search's rule)
+    CHECK_MESSAGE(fold_for_search(utf8_of(cp)) == expected, "U+" << std::hex << uint32_t(cp));
+    ++compared;
+  }
+  CHECK(compared > 1500);
+  // Runs of ASCII between other letters, and the ASCII fast path's case folding.
+  CHECK(fold_for_search("ÀB Çd ЖЁ x") == "ab cd же x");
+  CHECK(fold_for_search(std::string(100, 'Q') + "é") == std::string(100, 'q') + "e");
+}
+
+TEST_CASE("fold: to_nfc skips utf8proc only where NFC changes nothing") {
+  const int nfc = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+  // Every BMP code point alone, after a base letter, and before a combining acute: the quick
+  // check may say "maybe" too often, never "unchanged" wrongly.
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    for (const std::string& s : {utf8_of(cp), "e" + utf8_of(cp), utf8_of(cp) + "\xCC\x81"}) {
+      const std::string expected = utf8proc_mapped(s, nfc);
+      if (expected == "<error>") continue;
+      if (to_nfc(s) != expected) FAIL_CHECK("U+" << std::hex << uint32_t(cp));
+    }
+  }
+  CHECK(to_nfc("e\xCC\x81") == "\xC3\xA9");           // e + combining acute -> é
+  CHECK(to_nfc("\xE2\x84\xAB") == "\xC3\x85");        // U+212B ANGSTROM SIGN -> Å (a singleton)
+  CHECK(to_nfc("\xE1\x84\x80\xE1\x85\xA1") == "\xEA\xB0\x80");  // conjoining jamo -> 가
+  CHECK(to_nfc("Città, München, Москва, 東京") == "Città, München, Москва, 東京");  // already NFC
 }
