@@ -36,6 +36,18 @@ cat "$log_dir/cli.log"
 line=$(grep -E '^cli: [0-9]+ passed' "$log_dir/cli.log")
 passed=$((passed + $(sed -E 's/cli: ([0-9]+) passed.*/\1/' <<<"$line"))); failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")))
 
+# The CLI's entity commands, one script each: "<label>: N passed, M failed" on the last line.
+for t in "ner cli:tests/cli/test_ner.sh" "cli entities:tests/cli/test_entities.sh"; do
+  label="${t%%:*}"; script="${t#*:}"
+  step "native: $label tests"
+  bash "$script" ./build-native/parallax >"$log_dir/${label// /-}.log" 2>&1 || tiers_failed+=("$label")
+  tail -3 "$log_dir/${label// /-}.log"
+  line=$(grep -E "^$label: [0-9]+ passed" "$log_dir/${label// /-}.log")
+  if [ -n "$line" ]; then
+    passed=$((passed + $(sed -E "s/$label: ([0-9]+) passed.*/\1/" <<<"$line"))); failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")))
+  else failed=$((failed + 1)); tiers_failed+=("$label (no result)"); fi
+done
+
 step "wasm: core tests under node"
 (cd build-wasm && node --no-experimental-fetch px_core_tests.js) >"$log_dir/wasm-core.log" 2>&1 || tiers_failed+=("wasm core")
 tail -3 "$log_dir/wasm-core.log"; count_doctest "$log_dir/wasm-core.log"
