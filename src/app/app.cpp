@@ -153,6 +153,10 @@ void draw_about(AppState& app) {
     ImGui::Text("Dear ImGui %s · %s", ImGui::GetVersion(), app.platform.platform_name().c_str());
     ImGui::TextWrapped("Fonts: Noto Sans (SIL OFL 1.1), WenQuanYi Micro Hei (Apache-2.0). "
                        "Right-to-left scripts are detected but cannot be shaped by Dear ImGui.");
+    // CC BY 4.0 asks for this notice wherever the city names are used.
+    ImGui::TextWrapped("Place names: contains data from GeoNames (geonames.org), CC BY 4.0; CLDR (Unicode License); "
+                       "iso-codes (LGPL-2.1+). Word lists: Hunspell dictionaries, CC-CEDICT, JMdict. "
+                       "Every asset's origin and licence: assets/LICENSES.md.");
   }
   ImGui::End();
 }
