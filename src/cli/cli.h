@@ -6,6 +6,7 @@
 // Conventions: results on stdout, messages on stderr as "parallax: ...", exit 0 when all went
 // well, 1 when some input failed (the rest is still processed), 2 for usage errors.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +27,10 @@ std::string asset_dir();
 
 // Reads a whole file ("-" is stdin). Returns false and sets `error` when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);
+
+// Files named on the command line: a folder is walked (sorted, hidden files skipped).
+void collect_files(const std::filesystem::path& p, std::vector<std::filesystem::path>& files);
+// "x.meta.json" beside the articles: metadata for them, not an article.
+bool is_sidecar(const std::filesystem::path& p);
 
 }  // namespace px::cli

@@ -28,23 +28,6 @@
 
 namespace {
 
-bool is_sidecar(const std::filesystem::path& p) {
-  const std::string n = p.filename().string();
-  return n.size() > 10 && n.compare(n.size() - 10, 10, ".meta.json") == 0;
-}
-
-void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>& files) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) {
-    std::vector<std::filesystem::path> inside;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))
-      if (e.is_regular_file() && e.path().filename().string().front() != '.') inside.push_back(e.path());
-    std::sort(inside.begin(), inside.end());
-    files.insert(files.end(), inside.begin(), inside.end());
-  } else {
-    files.push_back(p);
-  }
-}
 
 int usage() {
   std::cerr << "usage: parallax entities [--scope sentence|paragraph] [--demonyms] [--edits EDITS.json]\n"
@@ -80,7 +63,7 @@ int cmd_entities(const std::vector<std::string_view>& args) {
       std::cerr << "parallax entities: unknown option " << a << "\n";
       return usage();
     } else {
-      collect(std::filesystem::path(a), files);
+      px::cli::collect_files(std::filesystem::path(a), files);
     }
   }
   if (files.empty()) return usage();
@@ -116,7 +99,7 @@ int cmd_entities(const std::vector<std::string_view>& args) {
       status = px::cli::kExitSomeFailed;
       continue;
     }
-    if (is_sidecar(path)) {
+    if (px::cli::is_sidecar(path)) {
       nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
       if (j.is_discarded()) {
         std::cerr << "parallax: " << name << ": malformed metadata sidecar, ignored\n";

@@ -77,23 +77,6 @@ bool read_file(const std::filesystem::path& p, std::string& out) {
   return px::cli::read_file(p.string(), out, error);
 }
 
-bool is_sidecar(const std::filesystem::path& p) {
-  const std::string n = p.filename().string();
-  return n.size() > 10 && n.compare(n.size() - 10, 10, ".meta.json") == 0;
-}
-
-void collect(const std::filesystem::path& p, std::vector<std::filesystem::path>& files) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) {
-    std::vector<std::filesystem::path> inside;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))
-      if (e.is_regular_file() && e.path().filename().string().front() != '.') inside.push_back(e.path());
-    std::sort(inside.begin(), inside.end());
-    files.insert(files.end(), inside.begin(), inside.end());
-  } else {
-    files.push_back(p);
-  }
-}
 
 int cmd_ingest(const std::vector<std::string_view>& args) {
   std::vector<std::filesystem::path> files;
@@ -103,7 +86,7 @@ int cmd_ingest(const std::vector<std::string_view>& args) {
       std::fprintf(stderr, "parallax ingest: unknown option %.*s\n", static_cast<int>(a.size()), a.data());
       return kExitUsage;
     }
-    collect(std::filesystem::path(a), files);
+    px::cli::collect_files(std::filesystem::path(a), files);
   }
   if (files.empty()) {
     std::fputs("parallax ingest: no input files\n", stderr);
@@ -131,7 +114,7 @@ int cmd_ingest(const std::vector<std::string_view>& args) {
       any_failed = true;
       continue;
     }
-    if (is_sidecar(path)) {
+    if (px::cli::is_sidecar(path)) {
       nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
       if (j.is_discarded()) {
         std::fprintf(stderr, "parallax: %s: malformed metadata sidecar, ignored\n", name.c_str());
@@ -175,3 +158,26 @@ int main(int argc, char** argv) {
   usage(stderr);
   return kExitUsage;
 }
+
+// Shared by the commands that read files and folders (cli.h).
+namespace px::cli {
+
+bool is_sidecar(const std::filesystem::path& p) {
+  const std::string n = p.filename().string();
+  return n.size() > 10 && n.compare(n.size() - 10, 10, ".meta.json") == 0;
+}
+
+void collect_files(const std::filesystem::path& p, std::vector<std::filesystem::path>& files) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(p, ec)) {
+    std::vector<std::filesystem::path> inside;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec))
+      if (e.is_regular_file() && e.path().filename().string().front() != '.') inside.push_back(e.path());
+    std::sort(inside.begin(), inside.end());
+    files.insert(files.end(), inside.begin(), inside.end());
+  } else {
+    files.push_back(p);
+  }
+}
+
+}  // namespace px::cli
