@@ -8,8 +8,11 @@
 #include <emscripten.h>
 
 #include <GLES3/gl3.h>
+#include <SDL.h>
 
 #include <cstdio>
+#include <cstring>
+#include <string_view>
 #include <fstream>
 
 #include "imgui.h"
@@ -197,8 +200,28 @@ EMSCRIPTEN_KEEPALIVE void px_flush() {
   if (g_app) static_cast<px::BrowserPlatform&>(g_app->platform).flush(*g_app);
 }
 
+// Text from the hidden textarea (IME commits, insertText) goes through SDL's event queue as
+// SDL_TEXTINPUT, not straight into ImGui: key events (Backspace, Ctrl+A) wait in that queue
+// until the next frame polls it, so adding the text at once put it ahead of a Backspace
+// pressed before it, which then deleted the new text's last character on slow frames
+// (seen in tests/e2e/clipboard.test.mjs on a loaded machine: "東京" became "東").
+// SDL_TEXTINPUT holds at most 31 bytes: longer text is split between code points.
 EMSCRIPTEN_KEEPALIVE void px_add_input_text(const char* utf8) {
-  if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  if (!utf8) return;
+  std::string_view rest(utf8);
+  while (!rest.empty()) {
+    size_t n = std::min(rest.size(), sizeof(SDL_TextInputEvent::text) - 1);
+    while (n < rest.size() && n > 0 && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) --n;
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    e.text.timestamp = SDL_GetTicks();
+    // The ImGui SDL2 backend drops text for any window but its own.
+    e.text.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+    std::memcpy(e.text.text, rest.data(), n);  // (0: filtered, text input off; <0: full queue)
+    e.text.text[n] = '\0';
+    if (SDL_PushEvent(&e) <= 0) ImGui::GetIO().AddInputCharactersUTF8(std::string(rest.substr(0, n)).c_str());
+    rest.remove_prefix(n);
+  }
 }
 
 // Parallax JS API (web_api.js). Each takes and returns JSON text.
