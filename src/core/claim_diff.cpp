@@ -412,7 +412,9 @@ std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView&
   if (is_cjk_lang(v.lang)) {
     auto it = lex.cjk.find(index_key(kind, v.lang, ""));
     if (it == lex.cjk.end()) return out;
-    // Token boundaries: a form must start and end on one, so 可能 does not match inside 可能性.
+    // Token boundaries: a Chinese form must start and end on one, so 可能 does not match inside
+    // 可能性. Japanese needs only one of the two: the dictionary segmenter glues particles to
+    // the word before ("保有|すると|み|られる"), so とみられる starts inside a token.
     std::unordered_set<uint32_t> starts, ends;
     for (uint32_t ti : v.toks) {
       starts.insert(d.analysis.tokens[ti].span.begin);
@@ -424,7 +426,8 @@ std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView&
       const std::string& needle = lex.forms[fi].cjk;
       for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
         const Span s{static_cast<uint32_t>(region.begin + at), static_cast<uint32_t>(region.begin + at + needle.size())};
-        if (!v.toks.empty() && (!starts.count(s.begin) || !ends.count(s.end))) continue;
+        const bool at_start = starts.count(s.begin) > 0, at_end = ends.count(s.end) > 0;
+        if (!v.toks.empty() && !(v.lang == "ja" ? at_start || at_end : at_start && at_end)) continue;
         if (skip.size() > 0 && overlap(s, skip) > 0) continue;
         found.push_back({fi, s});
       }

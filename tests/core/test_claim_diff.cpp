@@ -462,3 +462,105 @@ TEST_CASE("claim_diff: seeds with linked entities — the XNUMX pair names the s
   CHECK(of_kind(ds, DiffKind::EntityAdded).empty());
   CHECK(of_kind(ds, DiffKind::EntityDropped).empty());
 }
+
+namespace {
+
+// Three paragraphs of ordinary news prose in `lang` around `sentence` (de, ru, zh, ja).
+Document article_in(const std::string& lang, const std::string& source, const std::string& sentence) {
+  std::string before, after;
+  if (lang == "de") {
+    before = "Die Verteidigungsminister des Bündnisses trafen sich am Dienstag in Brüssel, um über die Lage im "
+             "Pazifik zu sprechen, wo die Spannungen seit Monaten zunehmen. Das Treffen dauerte den ganzen Nachmittag.";
+    after = "Eine gemeinsame Erklärung soll am Ende der Woche veröffentlicht werden, nachdem die Minister mit ihren "
+            "Regierungen und den Parlamenten der Mitgliedstaaten gesprochen haben.";
+  } else if (lang == "ru") {
+    before = "Министры обороны стран альянса встретились во вторник в Брюсселе, чтобы обсудить положение в "
+             "Тихоокеанском регионе, где напряжённость растёт уже несколько месяцев. Встреча продолжалась весь день.";
+    after = "Совместное заявление будет опубликовано в конце недели, после того как министры проконсультируются "
+            "со своими правительствами и парламентами государств-членов.";
+  } else if (lang == "zh") {
+    before = "联盟各国国防部长星期二在布鲁塞尔举行会议，讨论太平洋地区的局势。那里的紧张关系已经持续了几个月。会议持续了整个下午。";
+    after = "部长们将在与本国政府和议会协商之后，于本周末发表一份联合声明。";
+  } else {
+    before = "同盟国の国防相は火曜日にブリュッセルで会合を開き、数か月にわたり緊張が高まっている太平洋地域の情勢について協議した。会合は午後いっぱい続いた。";
+    after = "共同声明は、各国の閣僚が自国の政府や議会と協議した後、週末に発表される予定だ。";
+  }
+  Document d;
+  d.meta.source = source;
+  d.meta.language = lang;
+  d.meta.language_from = Provenance::Given;
+  d.text = before + "\n\n" + sentence + "\n\n" + after;
+  finish_document(d);
+  analyze_document(d, resources(), nullptr);
+  return d;
+}
+
+std::vector<Difference> compare_in(const std::string& lang, const std::string& sa, const std::string& sb) {
+  Corpus c;
+  std::vector<Document> docs;
+  docs.push_back(article_in(lang, "Outlet A", sa));
+  docs.push_back(article_in(lang, "Outlet B", sb));
+  c.add_all(std::move(docs));
+  const ClaimUnit a = unit_of(c, 0, sa.substr(0, 12), false, 0);
+  const ClaimUnit b = unit_of(c, 1, sb.substr(0, 12), false, 1);
+  CHECK(a.lang == lang);
+  CHECK(b.lang == lang);
+  return compare_units(c, nullptr, lexicons(), a, b, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("claim_diff: hedges, evaluative words and verbs in German, Russian, Chinese and Japanese") {
+  // German: "angeblich" puts it on someone else's account; "Propaganda" is capitalised like
+  // every German noun and still found.
+  std::vector<Difference> ds = compare_in("de", "China baut seine Flotte angeblich schneller aus als jedes andere Land.",
+                                          "China baut seine Flotte schneller aus als jedes andere Land, sagte Rutte.");
+  INFO(dump(ds));
+  auto h = of_kind(ds, DiffKind::Hedge);
+  REQUIRE(h.size() == 1);
+  CHECK(h[0]->label_a.find("angeblich") != std::string::npos);
+  CHECK(h[0]->label_a.find("attribution-hedge") != std::string::npos);
+  ds = compare_in("de", "Die Erklärung sei reine Propaganda gewesen, sagte der Sprecher des Ministeriums.",
+                  "Die Erklärung sei an die Öffentlichkeit gerichtet gewesen, sagte der Sprecher des Ministeriums.");
+  INFO(dump(ds));
+  auto e = of_kind(ds, DiffKind::Evaluative);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0]->label_a.find("Propaganda") != std::string::npos);
+
+  // Russian: "вероятно" hedges; "подчеркнул" gives weight where "заявил" is neutral; the
+  // evaluative "угрозой" is an inflected form of "угроза".
+  ds = compare_in("ru", "Рютте заявил, что Китай, вероятно, будет иметь более тысячи ядерных боеголовок к 2030 году.",
+                  "Рютте подчеркнул, что Китай будет иметь более тысячи ядерных боеголовок к 2030 году и станет угрозой.");
+  INFO(dump(ds));
+  h = of_kind(ds, DiffKind::Hedge);
+  REQUIRE(h.size() == 1);
+  CHECK(h[0]->label_a.find("вероятно") != std::string::npos);
+  auto v = of_kind(ds, DiffKind::ReportingVerb);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0]->label_a == "заявил (neutral)");
+  CHECK(v[0]->label_b == "подчеркнул (emphatic)");
+  e = of_kind(ds, DiffKind::Evaluative);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0]->label_b.find("угрозой") != std::string::npos);
+
+  // Chinese: 据报道 (reportedly) and 可能 (may) on one side only, matched on word tokens.
+  ds = compare_in("zh", "据报道，中国到2030年可能拥有一千枚以上的核弹头。", "中国到2030年将拥有一千枚以上的核弹头。");
+  INFO(dump(ds));
+  h = of_kind(ds, DiffKind::Hedge);
+  CHECK(h.size() == 2);
+  std::string labels;
+  for (const Difference* d : h) labels += d->label_a + " ";
+  CHECK(labels.find("据报道") != std::string::npos);
+  CHECK(labels.find("可能") != std::string::npos);
+  CHECK(of_kind(ds, DiffKind::NumberMismatch).empty());
+
+  // Japanese: とみられる (is thought to) on one side only.
+  ds = compare_in("ja", "中国は2030年までに1000発以上の核弾頭を保有するとみられる。",
+                  "中国は2030年までに1000発以上の核弾頭を保有する。");
+  INFO(dump(ds));
+  h = of_kind(ds, DiffKind::Hedge);
+  REQUIRE(h.size() == 1);
+  CHECK(h[0]->label_a.find("とみられる") != std::string::npos);
+  CHECK(of_kind(ds, DiffKind::NumberMismatch).empty());
+  CHECK(of_kind(ds, DiffKind::NumberMissing).empty());
+}
