@@ -305,8 +305,10 @@ TEST_CASE("claim_diff: evaluative words and attribution on one side only") {
   CHECK(e[0]->label_b.empty());
   const auto at = of_kind(ds, DiffKind::Attribution);
   REQUIRE(at.size() == 1);
-  CHECK(at[0]->label_b.find("According to") != std::string::npos);
+  CHECK(at[0]->label_b == "Rutte");
   CHECK(at[0]->spans_a.empty());
+  REQUIRE(at[0]->spans_b.size() == 1);
+  CHECK(at[0]->spans_b[0].size() == std::string("According to Rutte").size());
 }
 
 TEST_CASE("claim_diff: quote fidelity in one language — verbatim, trimmed, altered") {
