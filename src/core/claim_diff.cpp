@@ -217,7 +217,9 @@ std::string index_key(LexKind k, std::string_view lang, std::string_view word) {
 
 struct DiffLexicons::Impl {
   std::vector<Form> forms;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first;  // kind+lang|first key
+  // kind+lang| -> first word's key -> forms (two levels, so a lookup per word hashes the
+  // word's own key and allocates nothing)
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<uint32_t>>> by_first;
   std::unordered_map<std::string, std::vector<uint32_t>> cjk;       // kind+lang| -> forms
   Stemmer stemmer;
   Stopwords stopwords;  // for the share of content words a translation bridges; may know no language
@@ -243,7 +245,7 @@ struct DiffLexicons::Impl {
         if (kind == LexKind::Evaluative) f.prefixes.push_back(inflection_prefix(lexicon_key(word)));
       }
       if (f.words.empty()) return;
-      by_first[index_key(kind, lang, f.words[0])].push_back(id);
+      by_first[index_key(kind, lang, "")][f.words[0]].push_back(id);
     }
     forms.push_back(std::move(f));
   }
@@ -302,7 +304,13 @@ using Impl = DiffAccess::Impl;
 // [SECTION] unit views
 // ============================================================================================
 
-// One unit with what the comparisons read, computed once per comparison.
+struct LexMatch {
+  uint32_t form = 0;
+  Span span;
+};
+
+// One unit with what the comparisons read, computed once per comparison (once per group for
+// the reference unit).
 struct UnitView {
   const Document* doc = nullptr;
   const ClaimUnit* unit = nullptr;
@@ -317,6 +325,7 @@ struct UnitView {
   std::vector<bool> initial;         // first word of its sentence, parallel to toks
   std::vector<const QuantityInfo*> numbers;  // in the content
   std::vector<uint32_t> mentions;            // indices into Analysis::mentions: content + quote speaker
+  mutable std::optional<std::vector<LexMatch>> matches[3];  // per LexKind, over the frame, on first use
 };
 
 UnitView make_view(const Corpus& corpus, const ClaimUnit& u) {
@@ -401,15 +410,10 @@ bool capitalised(std::string_view word) {
 // [SECTION] lexicon matching
 // ============================================================================================
 
-struct LexMatch {
-  uint32_t form = 0;
-  Span span;
-};
-
 // Lexicon forms of `kind` in `region` of the unit's frame, longest first at each word, never
-// overlapping, skipping anything inside `skip` (a quote's own words, when looking for the
-// verb that frames it).
-std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView& v, Span region, Span skip = {}) {
+// overlapping.
+std::vector<LexMatch> scan_forms(const Impl& lex, LexKind kind, const UnitView& v, Span region) {
+  const Span skip{};
   std::vector<LexMatch> out;
   const Document& d = *v.doc;
   if (is_cjk_lang(v.lang)) {
@@ -447,6 +451,9 @@ std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView&
     return out;
   }
   const auto& tokens = d.analysis.tokens;
+  auto lang_forms = lex.by_first.find(index_key(kind, v.lang, ""));
+  if (lang_forms == lex.by_first.end()) return out;
+  const auto* forms_by_first = &lang_forms->second;
   for (uint32_t i = 0; i < v.toks.size();) {
     const TokenInfo& t = tokens[v.toks[i]];
     if (!inside(t.span, region) || (skip.size() > 0 && overlap(t.span, skip) > 0)) {
@@ -460,10 +467,10 @@ std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView&
       continue;
     }
     const std::string& first = kind == LexKind::Evaluative ? t.stem : v.keys[i];
-    auto it = lex.by_first.find(index_key(kind, v.lang, first));
+    auto it = forms_by_first->find(first);
     size_t best_len = 0;
     uint32_t best_form = 0;
-    if (it != lex.by_first.end()) {
+    if (it != forms_by_first->end()) {
       for (uint32_t fi : it->second) {
         const Form& f = lex.forms[fi];
         if (f.words.size() <= best_len || i + f.words.size() > v.toks.size()) continue;
@@ -488,6 +495,17 @@ std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView&
     out.push_back({best_form, {t.span.begin, tokens[v.toks[i + best_len - 1]].span.end}});
     i += static_cast<uint32_t>(best_len);
   }
+  return out;
+}
+
+// The same over the unit's whole frame, scanned once per unit and kind, then kept to `region`
+// and out of `skip` (a quote's own words, when looking for the verb that frames it).
+std::vector<LexMatch> match_forms(const Impl& lex, LexKind kind, const UnitView& v, Span region, Span skip = {}) {
+  std::optional<std::vector<LexMatch>>& cached = v.matches[static_cast<int>(kind)];
+  if (!cached) cached = scan_forms(lex, kind, v, v.frame);
+  std::vector<LexMatch> out;
+  for (const LexMatch& m : *cached)
+    if (inside(m.span, region) && (skip.size() == 0 || overlap(m.span, skip) == 0)) out.push_back(m);
   return out;
 }
 
@@ -1190,12 +1208,13 @@ void word_difference(const UnitView& a, const UnitView& b, const Impl& lex, std:
 // [SECTION] compare_units, add_differences
 // ============================================================================================
 
-std::vector<Difference> compare_units(const Corpus& corpus, const EntityIndex* entities, const DiffLexicons& lexicons,
-                                      const ClaimUnit& a, const ClaimUnit& b, const ClaimLink* link) {
+namespace {
+
+std::vector<Difference> compare_views(const EntityIndex* entities, const Impl& lex, const UnitView& va,
+                                      const UnitView& vb, const ClaimLink* link) {
   std::vector<Difference> out;
-  if (a.doc >= corpus.size() || b.doc >= corpus.size()) return out;
-  const Impl& lex = DiffAccess::impl(lexicons);
-  const UnitView va = make_view(corpus, a), vb = make_view(corpus, b);
+  const ClaimUnit& a = *va.unit;
+  const ClaimUnit& b = *vb.unit;
   if (link && !((link->a == a.id && link->b == b.id) || (link->a == b.id && link->b == a.id))) link = nullptr;
   const std::vector<Bridge> bridges = oriented_bridges(link, a);
 
@@ -1219,21 +1238,33 @@ std::vector<Difference> compare_units(const Corpus& corpus, const EntityIndex* e
   return out;
 }
 
+}  // namespace
+
+std::vector<Difference> compare_units(const Corpus& corpus, const EntityIndex* entities, const DiffLexicons& lexicons,
+                                      const ClaimUnit& a, const ClaimUnit& b, const ClaimLink* link) {
+  if (a.doc >= corpus.size() || b.doc >= corpus.size()) return {};
+  return compare_views(entities, DiffAccess::impl(lexicons), make_view(corpus, a), make_view(corpus, b), link);
+}
+
 void add_differences(const Corpus& corpus, const EntityIndex* entities, const DiffLexicons& lex, ClaimIndex& index) {
   for (ClaimGroup& g : index.groups) {
     g.differences.clear();
     g.disagreement = 0;
     if (g.members.size() < 2 || g.members[0] >= index.units.size()) continue;
     const ClaimUnit& ref = index.units[g.members[0]];
+    if (ref.doc >= corpus.size()) continue;
+    const UnitView ref_view = make_view(corpus, ref);  // its lexicon matches are kept for every member
     float sum = 0, most = 0;
     size_t compared = 0;
     for (size_t i = 1; i < g.members.size(); ++i) {
       if (g.members[i] >= index.units.size()) continue;
       const ClaimUnit& other = index.units[g.members[i]];
+      if (other.doc >= corpus.size()) continue;
       const ClaimLink* link = nullptr;
       for (const ClaimLink& l : g.links)
         if ((l.a == ref.id && l.b == other.id) || (l.a == other.id && l.b == ref.id)) link = &l;
-      std::vector<Difference> diffs = compare_units(corpus, entities, lex, ref, other, link);
+      std::vector<Difference> diffs =
+          compare_views(entities, DiffAccess::impl(lex), ref_view, make_view(corpus, other), link);
       // Differences combine like independent chances that the reader learns something else:
       // two small ones weigh more than one, and no pile of word changes passes 1.
       float same = 1;
