@@ -1081,7 +1081,12 @@ Speaker find_speaker(const Impl& lex, const UnitView& v, const Verb* verb) {
     if (an.tokens[v.toks[i]].span.begin == verb->span.begin && is_pronoun(v.keys[i - 1])) {
       s.span = an.tokens[v.toks[i - 1]].span;
       s.label = std::string(d.slice(s.span));
+      return s;
     }
+  // No subject at all: Italian, Spanish, Russian, Japanese and Chinese drop the pronoun
+  // ("…", ha aggiunto), and the verb alone still says someone said it. The verb stands in.
+  s.span = verb->span;
+  s.label = "(" + clip(verb->text) + ")";
   return s;
 }
 

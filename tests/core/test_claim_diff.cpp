@@ -566,3 +566,14 @@ TEST_CASE("claim_diff: hedges, evaluative words and verbs in German, Russian, Ch
   CHECK(of_kind(ds, DiffKind::NumberMismatch).empty());
   CHECK(of_kind(ds, DiffKind::NumberMissing).empty());
 }
+
+TEST_CASE("claim_diff: seeds — 'Let us not be naive about China' (004) and its Italian rendering (003) agree") {
+  const Corpus& c = seeds();
+  const ClaimUnit a = unit_of(c, 4, "Let us not be naive about China", true, 0);
+  const ClaimUnit b = unit_of(c, 3, "Non bisogna essere ingenui nei confronti della Cina", true, 1);
+  const EntityIndex entities = link_entities(c, {}, LinkOptions{});
+  const std::vector<Difference> ds = compare_units(c, &entities, lexicons(), a, b, nullptr);
+  INFO(dump(ds));
+  // One negation each, the same entity (China = Cina), both quotes: nothing to report.
+  CHECK(ds.empty());
+}
