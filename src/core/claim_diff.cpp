@@ -1177,7 +1177,7 @@ void one_sided_words(const Impl& lex, LexKind kind, const UnitView& a, const Uni
 // [SECTION] word diff
 // ============================================================================================
 
-void word_difference(const UnitView& a, const UnitView& b, const Impl& lex, std::vector<Difference>& out) {
+void word_difference(const UnitView& a, const UnitView& b, std::vector<Difference>& out) {
   const std::vector<uint32_t> wa = words_in(a, a.content), wb = words_in(b, b.content);
   if (wa.empty() || wb.empty()) return;
   const auto sa = keys_of(a, wa, true), sb = keys_of(b, wb, true);
@@ -1203,7 +1203,6 @@ void word_difference(const UnitView& a, const UnitView& b, const Impl& lex, std:
   if (!d.spans_a.empty()) d.message += "; only " + a.outlet + " writes " + in_quotes(runs_text(a, d.spans_a));
   if (!d.spans_b.empty()) d.message += "; only " + b.outlet + " writes " + in_quotes(runs_text(b, d.spans_b));
   d.message += ".";
-  (void)lex;
   out.push_back(std::move(d));
 }
 
@@ -1235,7 +1234,7 @@ std::vector<Difference> compare_views(const EntityIndex* entities, const Impl& l
   one_sided_words(lex, LexKind::Hedge, va, vb, out);
   one_sided_words(lex, LexKind::Evaluative, va, vb, out);
   entity_differences(va, vb, entities, bridges, sa.span, sb.span, out);
-  if (va.lang == vb.lang) word_difference(va, vb, lex, out);
+  if (va.lang == vb.lang) word_difference(va, vb, out);
   for (Difference& d : out) {
     d.a = a.id;
     d.b = b.id;
