@@ -1235,6 +1235,8 @@ std::vector<Difference> compare_views(const EntityIndex* entities, const Impl& l
   one_sided_words(lex, LexKind::Evaluative, va, vb, out);
   entity_differences(va, vb, entities, bridges, sa.span, sb.span, out);
   if (va.lang == vb.lang) word_difference(va, vb, out);
+  // Most important first, so a list cut short still shows the wrong number.
+  std::stable_sort(out.begin(), out.end(), [](const Difference& x, const Difference& y) { return x.severity > y.severity; });
   for (Difference& d : out) {
     d.a = a.id;
     d.b = b.id;
