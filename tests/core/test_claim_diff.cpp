@@ -577,3 +577,28 @@ TEST_CASE("claim_diff: seeds — 'Let us not be naive about China' (004) and its
   // One negation each, the same entity (China = Cina), both quotes: nothing to report.
   CHECK(ds.empty());
 }
+
+TEST_CASE("claim_diff: without lexicons, numbers, quotes, entities and words are still compared") {
+  const Corpus c = corpus_of({{"A", "Rutte said that China will probably have 1,000 nuclear warheads by 2030."},
+                              {"B", "Rutte claimed that China will have XNUMX nuclear warheads by 2030."}});
+  const ClaimUnit a = unit_of(c, 0, "Rutte said", false, 0), b = unit_of(c, 1, "Rutte claimed", false, 1);
+  const DiffLexicons none = DiffLexicons::empty();
+  const std::vector<Difference> ds = compare_units(c, nullptr, none, a, b, nullptr);
+  INFO(dump(ds));
+  CHECK(of_kind(ds, DiffKind::NumberMismatch).size() == 1);
+  CHECK(of_kind(ds, DiffKind::Words).size() == 1);
+  CHECK(of_kind(ds, DiffKind::Hedge).empty());
+  CHECK(of_kind(ds, DiffKind::ReportingVerb).empty());
+  // With the lexicons the hedge and the verb appear, and the wrong number still comes first.
+  const std::vector<Difference> full = compare_units(c, nullptr, lexicons(), a, b, nullptr);
+  INFO(dump(full));
+  CHECK(of_kind(full, DiffKind::Hedge).size() == 1);
+  CHECK(of_kind(full, DiffKind::ReportingVerb).size() == 1);
+  REQUIRE(!full.empty());
+  CHECK(full[0].kind == DiffKind::NumberMismatch);
+  for (size_t i = 1; i < full.size(); ++i) CHECK(full[i - 1].severity >= full[i].severity);
+  // A unit of a document the corpus does not have: nothing, no crash.
+  ClaimUnit stray = b;
+  stray.doc = 7;
+  CHECK(compare_units(c, nullptr, lexicons(), a, stray, nullptr).empty());
+}
