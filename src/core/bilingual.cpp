@@ -33,9 +33,10 @@ void append_variants(std::string_view w, std::string_view lang, std::vector<std:
   auto repl = [&](size_t cut, std::string_view add) {
     out.emplace_back(std::string(w.substr(0, w.size() - cut)) + std::string(add));
   };
-  // Only it and es: Snowball's French, German and Russian stemmers already conflate regular
-  // plurals (fr nucléaire/nucléaires, de Waffe/Waffen), and each variant costs a stemming at
-  // load time.
+  // Snowball's French, German and Russian stemmers conflate most noun plurals (fr
+  // nucléaire/nucléaires, de Waffe/Waffen) but not: short French words (ami/amis) and German
+  // verb endings (zeigen -> "zeig", zeigt -> "zeigt", betonte -> "betont"). Each variant costs a
+  // stemming at load time, so only the forms Snowball misses are generated.
   if (lang == "it") {
     if (ends("io")) repl(2, "i");
     else if (ends("co")) { repl(2, "chi"); repl(2, "ci"); }
@@ -49,6 +50,19 @@ void append_variants(std::string_view w, std::string_view lang, std::vector<std:
     else if (ends("ión")) repl(3, "iones");
     else if (ends("a") || ends("e") || ends("o")) repl(0, "s");
     else if (!w.empty() && static_cast<unsigned char>(w.back()) < 0x80) repl(0, "es");
+  } else if (lang == "fr") {
+    if (!ends("s") && !ends("x") && !ends("z")) repl(0, "s");
+  } else if (lang == "de" && w.size() >= 5 && ends("en")) {
+    // Infinitive (or a noun in -en: its "verb forms" are harmless keys ranked last).
+    const size_t cut = (ends("eln") || ends("ern")) ? 1 : 2;
+    const std::string_view base = w.substr(0, w.size() - cut);
+    const bool dental = base.back() == 't' || base.back() == 'd';
+    repl(cut, dental ? "et" : "t");     // er/sie zeigt, arbeitet; participle of prefixed verbs
+    repl(cut, dental ? "ete" : "te");   // zeigte, arbeitete (zeigten stems like zeigte)
+    static constexpr std::string_view kPrefixes[] = {"be", "emp", "ent", "er", "ge", "miss", "ver", "zer"};
+    bool prefixed = false;
+    for (std::string_view p : kPrefixes) prefixed = prefixed || w.substr(0, p.size()) == p;
+    if (!prefixed) out.emplace_back("ge" + std::string(base) + (dental ? "et" : "t"));  // gezeigt
   }
 }
 
