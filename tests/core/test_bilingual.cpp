@@ -115,6 +115,15 @@ TEST_CASE("bilingual: inflected forms Snowball keeps apart from the headword") {
   for (const char* w : {"zeigt", "zeigte", "gezeigt", "zeigen"}) CHECK_MESSAGE(shares(d, "de", w, "en", "shows", s), w);
   for (const char* w : {"betont", "betonte", "betonten"}) CHECK_MESSAGE(shares(d, "de", w, "en", "emphasized", s), w);
   for (const char* w : {"arbeitet", "arbeitete", "gearbeitet"}) CHECK_MESSAGE(shares(d, "de", w, "en", "working", s), w);
+  // German compounds: head first, then the modifier (with a linking -s), cached.
+  REQUIRE(d.add_tsv("de", "Verteidigung\tdefense\nAusgaben\texpenditure; spending\nMinister\tminister\n", s).ok());
+  CHECK(names(d, "de", "Verteidigungsausgaben", s) ==
+        std::vector<std::string>{match_key("expenditure", "en", s), match_key("spending", "en", s),
+                                 match_key("defense", "en", s)});
+  CHECK(names(d, "de", "Verteidigungsausgaben", s).size() == 3);  // from the cache: same answer
+  CHECK(shares(d, "de", "Premierminister", "en", "minister", s));
+  CHECK(d.concepts("de", match_key("Kishida", "de", s), s).empty());
+  CHECK(d.concepts("de", match_key("Raytheon", "de", s), s).empty());
   REQUIRE(d.add_tsv("fr", "ami\tfriend\n", s).ok());
   CHECK(shares(d, "fr", "amis", "en", "friends", s));
   REQUIRE(d.add_tsv("es", "nuclear\tnuclear\n", s).ok());
@@ -202,6 +211,10 @@ TEST_CASE("bilingual: generated dictionaries bridge the seed corpus and issue 5'
       {"de", "Zusammenarbeit", {"cooperation"}},
       {"de", "Verteidigung", {"defense", "defence"}},
       {"de", "betonte", {"emphasize", "stress", "accent", "underline"}},
+      // (the head "Ausgaben" gets Ausgabe's first senses, issue/edition, not spending)
+      {"de", "Verteidigungsausgaben", {"defense", "defence", "spending", "expenditure"}},
+      {"de", "Luftverteidigungssysteme", {"system", "defense", "defence"}},
+      {"de", "Premierminister", {"minister", "premier", "prime"}},
       {"de", "Sicherheit", {"safety", "security"}},
       // French, Spanish
       {"fr", "avantages", {"benefit", "advantage"}},
