@@ -307,6 +307,7 @@ struct Model {
   std::vector<uint32_t> unit_feats;          // unit u's distinct features, sorted
   std::vector<uint32_t> unit_feat_begin{0};
   std::vector<float> mass;                   // sum of slot weights per unit
+  std::vector<uint8_t> corrupt;              // per unit: numbers with no value ("XNUMX")
   std::vector<std::vector<uint32_t>> postings;  // feature -> units, ascending
 
   uint32_t intern(uint8_t kind, char tag, std::string_view key, std::string_view label) {
@@ -374,10 +375,16 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     add_slot(mn.span, kSlotEntity, kEntityWeight, feats, UINT32_MAX);
   }
 
-  // Numbers and dates ("XNUMX" has no value: the differences stage flags it).
+  // Numbers and dates. "XNUMX" has no value: it matches nothing, but it stands for some number,
+  // so the other side's unmatched number does not count against the pair (see coverage()).
   std::vector<Span> numbers;
+  uint32_t corrupt = 0;
   for (const QuantityInfo& q : a.quantities) {
-    if (!overlaps(q.span, span) || in_hole(q.span) || std::isnan(q.value)) continue;
+    if (!overlaps(q.span, span) || in_hole(q.span)) continue;
+    if (std::isnan(q.value)) {
+      ++corrupt;
+      continue;
+    }
     const std::string key = number_key(q);
     feats.assign(1, m.intern(kFeatNumber, 'N', key, key));
     numbers.push_back(q.span);
@@ -417,6 +424,7 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     add_slot(tok.span, kSlotWord, factor, feats, own);
   }
   m.unit_slot_begin.push_back(static_cast<uint32_t>(m.slots.size()));
+  m.corrupt.push_back(static_cast<uint8_t>(std::min<uint32_t>(corrupt, 255)));
   // The unit's distinct features, for scoring and the index.
   const size_t u = m.units() - 1;
   std::vector<uint32_t> all;
@@ -465,7 +473,7 @@ uint32_t shared_feature(const Model& m, const Slot& s, size_t u) {
   return best;
 }
 
-// How much of unit a's weight is matched in b.
+// How much of unit a's weight is matched in b (all of it: for the bridges' shares).
 float matched_mass(const Model& m, size_t a, size_t b) {
   float w = 0;
   for (uint32_t s = m.unit_slot_begin[a]; s < m.unit_slot_begin[a + 1]; ++s) {
@@ -479,14 +487,39 @@ float matched_mass(const Model& m, size_t a, size_t b) {
   return w;
 }
 
+// The share of unit u's weight that the other unit matches (`has` tells which features it
+// has). When the other unit has `absorb` corrupt numbers ("XNUMX"), as many of u's unmatched
+// numbers (the heaviest) leave the account: whether they agree cannot be told, and the
+// differences stage flags the pair.
+template <class Has>
+float coverage(const Model& m, size_t u, uint8_t absorb, Has has) {
+  float matched = 0;
+  float unmatched_numbers[4] = {0, 0, 0, 0};  // the heaviest few, descending
+  for (uint32_t s = m.unit_slot_begin[u]; s < m.unit_slot_begin[u + 1]; ++s) {
+    const Slot& sl = m.slots[s];
+    bool hit = false;
+    for (uint32_t i = sl.feat_begin; i < sl.feat_end && !hit; ++i) hit = has(m.slot_feats[i]);
+    if (hit) {
+      matched += sl.weight;
+    } else if (absorb && sl.kind == kSlotNumber) {
+      float w = sl.weight;
+      for (float& x : unmatched_numbers)
+        if (w > x) std::swap(w, x);
+    }
+  }
+  float mass = m.mass[u];
+  for (size_t i = 0; i < absorb && i < 4; ++i) mass -= unmatched_numbers[i];
+  return mass > 0 ? matched / mass : 0.f;
+}
+
 // The share of each side's weight the other side matches, combined by geometric mean (the
 // cosine of the two binary slot vectors when all weights are equal): symmetric, 0..1, and
 // the same scale whatever the two languages are.
 float score_pair(const Model& m, size_t a, size_t b) {
   if (m.mass[a] <= 0 || m.mass[b] <= 0) return 0;
-  const float ca = matched_mass(m, a, b) / m.mass[a];
+  const float ca = coverage(m, a, m.corrupt[b], [&](uint32_t f) { return unit_has(m, b, f); });
   if (ca <= 0) return 0;
-  const float cb = matched_mass(m, b, a) / m.mass[b];
+  const float cb = coverage(m, b, m.corrupt[a], [&](uint32_t f) { return unit_has(m, a, f); });
   return std::sqrt(ca * cb);
 }
 
@@ -506,18 +539,6 @@ struct PairScorer {
     }
     for (uint32_t i = m.unit_feat_begin[u]; i < m.unit_feat_begin[u + 1]; ++i) marks[m.unit_feats[i]] = stamp;
   }
-  static float matched(const Model& m, size_t u, const std::vector<uint32_t>& marks, uint32_t stamp) {
-    float w = 0;
-    for (uint32_t s = m.unit_slot_begin[u]; s < m.unit_slot_begin[u + 1]; ++s) {
-      const Slot& sl = m.slots[s];
-      for (uint32_t i = sl.feat_begin; i < sl.feat_end; ++i)
-        if (marks[m.slot_feats[i]] == stamp) {
-          w += sl.weight;
-          break;
-        }
-    }
-    return w;
-  }
   void set_unit(const Model& m, size_t u) {
     a = u;
     mark(m, u, mark_a, stamp_a);
@@ -525,9 +546,9 @@ struct PairScorer {
   float score(const Model& m, size_t b) {
     if (m.mass[a] <= 0 || m.mass[b] <= 0) return 0;
     mark(m, b, mark_b, stamp_b);
-    const float ca = matched(m, a, mark_b, stamp_b) / m.mass[a];
+    const float ca = coverage(m, a, m.corrupt[b], [&](uint32_t f) { return mark_b[f] == stamp_b; });
     if (ca <= 0) return 0;
-    const float cb = matched(m, b, mark_a, stamp_a) / m.mass[b];
+    const float cb = coverage(m, b, m.corrupt[a], [&](uint32_t f) { return mark_a[f] == stamp_a; });
     return std::sqrt(ca * cb);
   }
 };
