@@ -58,6 +58,12 @@ constexpr float kStopwordWeight = 0.25f;     // function words say little, but n
 constexpr float kUntranslatedWeight = 0.5f;  // a foreign word the dictionary does not know: it
                                              // cannot match, so it should not weigh as much
 constexpr size_t kMaxConceptsPerWord = 8;    // bounds the cost of very polysemous words
+// Cognates the dictionary misses ("intéressant" / "interesting", "destabilizzanti" /
+// "destabilizing"): Latin-script words of kPrefixLetters + 1 letters or more also carry their
+// first kPrefixLetters letters (the truncation long used in cross-language retrieval of
+// European languages). A match on the prefix alone earns kPrefixCredit of the word's weight.
+constexpr size_t kPrefixLetters = 5;
+constexpr float kPrefixCredit = 0.5f;
 
 // Candidates.
 constexpr size_t kProbeFeatures = 8;         // a unit looks up its rarest features only...
@@ -77,7 +83,7 @@ constexpr size_t kLinksPerUnit = 16;         // best links kept per unit for gro
 constexpr float kMaxIdf = 12.f;
 
 enum SlotKind : uint8_t { kSlotWord = 0, kSlotEntity = 1, kSlotNumber = 2 };
-enum FeatureKind : uint8_t { kFeatConcept = 0, kFeatEntity = 1, kFeatNumber = 2 };
+enum FeatureKind : uint8_t { kFeatConcept = 0, kFeatEntity = 1, kFeatNumber = 2, kFeatPrefix = 3 };
 
 // [SECTION] helpers --------------------------------------------------------------------------
 uint64_t hash_feature(char kind, std::string_view key) {
@@ -295,6 +301,7 @@ struct Slot {
   float weight = 0;
   float factor = 1;              // kEntityWeight, kStopwordWeight...
   uint8_t kind = kSlotWord;
+  bool prefix = false;           // the last feature is a kFeatPrefix (partial credit)
 };
 
 // Everything the scorer needs, for any set of analysed documents.
@@ -336,7 +343,8 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
       if (inside(s, h)) return true;
     return false;
   };
-  auto add_slot = [&](Span sp, uint8_t kind, float factor, const std::vector<uint32_t>& feats, uint32_t own) {
+  auto add_slot = [&](Span sp, uint8_t kind, float factor, const std::vector<uint32_t>& feats, uint32_t own,
+                      uint32_t prefix = UINT32_MAX) {
     if (feats.empty()) return;
     Slot s;
     s.span = sp;
@@ -345,6 +353,10 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     s.own = own;
     s.feat_begin = static_cast<uint32_t>(m.slot_feats.size());
     m.slot_feats.insert(m.slot_feats.end(), feats.begin(), feats.end());
+    if (prefix != UINT32_MAX && std::find(feats.begin(), feats.end(), prefix) == feats.end()) {
+      m.slot_feats.push_back(prefix);
+      s.prefix = true;
+    }
     s.feat_end = static_cast<uint32_t>(m.slot_feats.size());
     m.slots.push_back(s);
   };
@@ -421,7 +433,15 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     }
     float factor = stop ? kStopwordWeight : 1.f;
     if (!translated && covered) factor *= kUntranslatedWeight;
-    add_slot(tok.span, kSlotWord, factor, feats, own);
+    uint32_t prefix = UINT32_MAX;
+    if (!stop && !tok.stem.empty() && static_cast<unsigned char>(tok.stem[0]) < 0x80) {
+      // Letters, not bytes: a folded Latin word is ASCII but for a few letters (ß, ø, ł).
+      size_t letters = 0, cut = 0;
+      for (size_t i = 0; i < tok.stem.size(); ++i)
+        if ((static_cast<unsigned char>(tok.stem[i]) & 0xC0) != 0x80 && ++letters == kPrefixLetters + 1) cut = i;
+      if (cut) prefix = m.intern(kFeatPrefix, 'X', std::string_view(tok.stem).substr(0, cut), std::string(tok.stem.substr(0, cut)) + "-");
+    }
+    add_slot(tok.span, kSlotWord, factor, feats, own, prefix);
   }
   m.unit_slot_begin.push_back(static_cast<uint32_t>(m.slots.size()));
   m.corrupt.push_back(static_cast<uint8_t>(std::min<uint32_t>(corrupt, 255)));
@@ -444,8 +464,8 @@ void finish_model(Model& m) {
   for (Feature& f : m.features)
     f.idf = std::min(kMaxIdf, static_cast<float>(std::log(1.0 + static_cast<double>(n) / std::max<uint32_t>(1, f.df))));
   for (Slot& s : m.slots) {
-    float w = kMaxIdf;
-    for (uint32_t i = s.feat_begin; i < s.feat_end; ++i) w = std::min(w, m.features[m.slot_feats[i]].idf);
+    float w = kMaxIdf;  // the prefix (the last feature) is not the word: it does not weigh it
+    for (uint32_t i = s.feat_begin; i < s.feat_end - (s.prefix ? 1 : 0); ++i) w = std::min(w, m.features[m.slot_feats[i]].idf);
     s.weight = w * s.factor;
   }
   m.mass.assign(n, 0.f);
@@ -465,25 +485,32 @@ bool unit_has(const Model& m, size_t u, uint32_t f) {
 // The first feature of slot s that unit u also has, or UINT32_MAX.
 uint32_t shared_feature(const Model& m, const Slot& s, size_t u) {
   // Prefer the rarest shared feature: it is the most telling bridge to show.
+  // A prefix only when nothing else is shared.
   uint32_t best = UINT32_MAX;
-  for (uint32_t i = s.feat_begin; i < s.feat_end; ++i) {
+  const uint32_t end = s.feat_end - (s.prefix ? 1 : 0);
+  for (uint32_t i = s.feat_begin; i < end; ++i) {
     const uint32_t f = m.slot_feats[i];
     if (unit_has(m, u, f) && (best == UINT32_MAX || m.features[f].idf > m.features[best].idf)) best = f;
   }
+  if (best == UINT32_MAX && s.prefix && unit_has(m, u, m.slot_feats[end])) best = m.slot_feats[end];
   return best;
+}
+
+// How much credit slot sl earns against a unit with the features `has` says: 1 for a shared
+// word, name or value, kPrefixCredit for a shared prefix only, 0 for nothing.
+template <class Has>
+float credit(const Model& m, const Slot& sl, Has has) {
+  const uint32_t end = sl.feat_end - (sl.prefix ? 1 : 0);
+  for (uint32_t i = sl.feat_begin; i < end; ++i)
+    if (has(m.slot_feats[i])) return 1.f;
+  return sl.prefix && has(m.slot_feats[end]) ? kPrefixCredit : 0.f;
 }
 
 // How much of unit a's weight is matched in b (all of it: for the bridges' shares).
 float matched_mass(const Model& m, size_t a, size_t b) {
   float w = 0;
-  for (uint32_t s = m.unit_slot_begin[a]; s < m.unit_slot_begin[a + 1]; ++s) {
-    const Slot& sl = m.slots[s];
-    for (uint32_t i = sl.feat_begin; i < sl.feat_end; ++i)
-      if (unit_has(m, b, m.slot_feats[i])) {
-        w += sl.weight;
-        break;
-      }
-  }
+  for (uint32_t s = m.unit_slot_begin[a]; s < m.unit_slot_begin[a + 1]; ++s)
+    w += m.slots[s].weight * credit(m, m.slots[s], [&](uint32_t f) { return unit_has(m, b, f); });
   return w;
 }
 
@@ -497,10 +524,9 @@ float coverage(const Model& m, size_t u, uint8_t absorb, Has has) {
   float unmatched_numbers[4] = {0, 0, 0, 0};  // the heaviest few, descending
   for (uint32_t s = m.unit_slot_begin[u]; s < m.unit_slot_begin[u + 1]; ++s) {
     const Slot& sl = m.slots[s];
-    bool hit = false;
-    for (uint32_t i = sl.feat_begin; i < sl.feat_end && !hit; ++i) hit = has(m.slot_feats[i]);
-    if (hit) {
-      matched += sl.weight;
+    const float c = credit(m, sl, has);
+    if (c > 0) {
+      matched += sl.weight * c;
     } else if (absorb && sl.kind == kSlotNumber) {
       float w = sl.weight;
       for (float& x : unmatched_numbers)
@@ -576,12 +602,12 @@ std::vector<Bridge> bridges_of(const Model& m, size_t a, size_t b, std::string_v
     Bridge br;
     if (sa.kind == kSlotEntity) br.kind = BridgeKind::Entity;
     else if (sa.kind == kSlotNumber) br.kind = BridgeKind::Number;
-    else if (f == sa.own && f == sb->own && lang_a == lang_b) br.kind = BridgeKind::SharedStem;
-    else if (f == sa.own && f == sb->own) br.kind = BridgeKind::SharedStem;  // a cognate or a name
+    else if (m.features[f].kind == kFeatPrefix) br.kind = BridgeKind::SharedStem;    // a cognate
+    else if (f == sa.own && f == sb->own) br.kind = BridgeKind::SharedStem;  // same word (or a name)
     else br.kind = BridgeKind::Translation;
     br.a = sa.span;
     br.b = sb->span;
-    br.weight = sa.weight / matched;
+    br.weight = sa.weight * credit(m, sa, [&](uint32_t g) { return unit_has(m, b, g); }) / matched;
     br.via = m.features[f].label;
     out.push_back(std::move(br));
   }
@@ -600,7 +626,12 @@ void candidates_of(const Model& m, size_t a, size_t limit, bool probe_all, Accep
   const uint32_t max_df = std::max<uint32_t>(kMinFrequentDf, static_cast<uint32_t>(kFrequentShare * static_cast<double>(n)));
   std::vector<uint32_t> probe(m.unit_feats.begin() + m.unit_feat_begin[a], m.unit_feats.begin() + m.unit_feat_begin[a + 1]);
   if (!probe_all) {
-    probe.erase(std::remove_if(probe.begin(), probe.end(), [&](uint32_t f) { return m.features[f].df > max_df; }),
+    // A feature no other unit has finds nothing, and a prefix alone is too weak to propose.
+    probe.erase(std::remove_if(probe.begin(), probe.end(),
+                               [&](uint32_t f) {
+                                 const Feature& x = m.features[f];
+                                 return x.df > max_df || x.df < 2 || x.kind == kFeatPrefix;
+                               }),
                 probe.end());
     std::stable_sort(probe.begin(), probe.end(), [&](uint32_t x, uint32_t y) { return m.features[x].idf > m.features[y].idf; });
     if (probe.size() > kProbeFeatures) probe.resize(kProbeFeatures);
