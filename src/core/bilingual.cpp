@@ -33,28 +33,22 @@ void append_variants(std::string_view w, std::string_view lang, std::vector<std:
   auto repl = [&](size_t cut, std::string_view add) {
     out.emplace_back(std::string(w.substr(0, w.size() - cut)) + std::string(add));
   };
+  // Only it and es: Snowball's French, German and Russian stemmers already conflate regular
+  // plurals (fr nucléaire/nucléaires, de Waffe/Waffen), and each variant costs a stemming at
+  // load time.
   if (lang == "it") {
     if (ends("io")) repl(2, "i");
     else if (ends("co")) { repl(2, "chi"); repl(2, "ci"); }
     else if (ends("go")) repl(2, "ghi");
     else if (ends("ca")) repl(2, "che");
     else if (ends("ga")) repl(2, "ghe");
-    else if (ends("o")) { repl(1, "i"); repl(1, "a"); repl(1, "e"); }
+    else if (ends("o") || ends("e")) repl(1, "i");
     else if (ends("a")) repl(1, "e");
-    else if (ends("e")) repl(1, "i");
   } else if (lang == "es") {
     if (ends("z")) repl(1, "ces");
-    else if (ends("o")) { repl(0, "s"); repl(1, "a"); repl(1, "as"); }
-    else if (ends("a") || ends("e")) repl(0, "s");
     else if (ends("ión")) repl(3, "iones");
+    else if (ends("a") || ends("e") || ends("o")) repl(0, "s");
     else if (!w.empty() && static_cast<unsigned char>(w.back()) < 0x80) repl(0, "es");
-  } else if (lang == "fr") {
-    if (ends("al")) repl(2, "aux");
-    else if (ends("eau")) repl(0, "x");
-    else if (!ends("s") && !ends("x")) { repl(0, "s"); if (!ends("e")) { repl(0, "e"); repl(0, "es"); } }
-  } else if (lang == "de") {
-    if (ends("e")) repl(0, "n");
-    else { repl(0, "e"); repl(0, "en"); }
   }
 }
 

@@ -217,7 +217,7 @@ TEST_CASE("bilingual: generated dictionaries bridge the seed corpus and issue 5'
       continue;
     }
     CHECK_MESSAGE(reaches(d, c.lang, c.word, c.english, s),
-                  std::string(c.lang) << " " << c.word << " -> " << [&] {
+                  std::string(c.lang) << " " << std::string(c.word) << " -> " << [&] {
                     std::string j;
                     for (const auto& n : names(d, c.lang, c.word, s)) j += n + " ";
                     return j;

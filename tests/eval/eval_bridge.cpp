@@ -8,6 +8,8 @@
 //   eval_bridge ASSET_DIR --detect FILE...        coverage per file, language guessed per file
 // Built and run by tests/eval/eval_bridge.sh.
 #include <chrono>
+#include <ctime>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -82,7 +84,7 @@ int main(int argc, char** argv) {
     for (const char* lang : {"de", "it", "fr", "es", "ru", "ja", "zh"}) {
       // A fresh dictionary and stemmer per language and run: the time includes stemming every
       // headword and translation (no warm caches). Best of 5.
-      double best = 1e9;
+      double best = 1e9, best_cpu = 1e9;
       size_t n = 0;
       for (int run = 0; run < 5; ++run) {
         Stemmer stemmer;
@@ -92,8 +94,11 @@ int main(int argc, char** argv) {
           return 1;
         }
         const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t c0 = std::clock();
         d->concepts(lang, "x", stemmer);
+        const double cpu = 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        best_cpu = std::min(best_cpu, cpu);
         if (!d->language_status(lang).ok()) {
           std::fprintf(stderr, "%s\n", d->language_status(lang).message().c_str());
           return 1;
@@ -101,7 +106,8 @@ int main(int argc, char** argv) {
         best = std::min(best, ms);
         n = d->entries(lang);
       }
-      std::printf("load %s: %7zu headwords  %7.1f ms\n", lang, n, best);
+      // CPU time too: on a shared machine the wall clock includes other processes' turns.
+      std::printf("load %s: %7zu headwords  %7.1f ms wall, %7.1f ms CPU\n", lang, n, best, best_cpu);
     }
     return 0;
   }
