@@ -677,6 +677,7 @@ struct ClaimJob::State {
   ClaimOptions options;
   enum class Phase { Units, Candidates, Merge, Groups, Done } phase = Phase::Units;
   size_t next_doc = 0, next_unit = 0, next_link = 0, next_group = 0;
+  size_t total_docs = 0;  // for progress(): the corpus's size when the job began
   ClaimIndex index;
   Model model;
   std::vector<float> acc;
@@ -891,6 +892,7 @@ ClaimJob::ClaimJob(const Corpus& corpus, const EntityIndex* entities, const Bili
   s_->dict = &dict;
   s_->stemmer = &stemmer;
   s_->options = options;
+  s_->total_docs = corpus.size();
 }
 ClaimJob::~ClaimJob() = default;
 ClaimJob::ClaimJob(ClaimJob&&) noexcept = default;
@@ -949,7 +951,7 @@ float ClaimJob::progress() const {
   const State& s = *s_;
   auto share = [](size_t done, size_t total) { return total == 0 ? 1.f : static_cast<float>(done) / static_cast<float>(total); };
   switch (s.phase) {
-    case State::Phase::Units: return 0.3f * share(s.next_doc, s.next_doc + 1);
+    case State::Phase::Units: return 0.3f * share(s.next_doc, s.total_docs);
     case State::Phase::Candidates: return 0.3f + 0.55f * share(s.next_unit, s.index.units.size());
     case State::Phase::Merge: return 0.85f + 0.05f * share(s.next_link, s.pairs.size());
     case State::Phase::Groups: return 0.9f + 0.1f * share(s.next_group, s.group_clusters.size());
