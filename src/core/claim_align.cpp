@@ -43,7 +43,8 @@ namespace px {
 namespace {
 
 // Units.
-constexpr uint32_t kMinQuoteWords = 3;       // a one-word scare quote ("cruciale") is no claim
+constexpr uint32_t kMinQuoteWords = 4;       // a scare quote ("cruciale") or a catchphrase
+                                             // ("free and open") is no claim of its own
 constexpr uint32_t kMinAssertionWords = 4;   // fewer words: a fragment ("Rutte said.")
 constexpr uint32_t kMinNumberWords = 2;      // a fragment with a number still states it
 constexpr uint32_t kMaxHeadingWords = 15;    // a lone line without final punctuation: heading
