@@ -694,8 +694,10 @@ struct ClaimJob::State {
   const BilingualDict* dict = nullptr;
   const Stemmer* stemmer = nullptr;
   ClaimOptions options;
-  enum class Phase { Units, Index, Candidates, Merge, Groups, Done } phase = Phase::Units;
+  enum class Phase { Units, Index, Candidates, Merge, Groups, Bridges, Done } phase = Phase::Units;
   size_t next_doc = 0, next_indexed = 0, next_unit = 0, next_link = 0, next_group = 0;
+  size_t bridge_group = 0, bridge_link = 0;  // Bridges phase: the next link to explain
+  size_t links_total = 0, links_done = 0;
   size_t total_docs = 0;  // for progress(): the corpus's size when the job began
   ClaimIndex index;
   Model model;
@@ -840,7 +842,7 @@ void ClaimJob::State::start_groups() {
 
 // One group: the reference (most central member) first, the links that joined it and the
 // reference's link to every member (the differences stage compares against it), each with
-// its bridges.
+// its bridges (worked out in the Bridges phase).
 void ClaimJob::State::build_group(uint32_t c) {
   ClaimGroup g;
   g.members = members[c];
@@ -855,7 +857,7 @@ void ClaimJob::State::build_group(uint32_t c) {
     l.a = std::min(a, b);
     l.b = std::max(a, b);
     l.score = score;
-    l.bridges = bridges_of(model, l.a, l.b, index.units[l.a].lang, index.units[l.b].lang);
+    // Bridges come in their own phase: for a group of a thousand members they take long.
     g.links.push_back(std::move(l));
   };
   std::vector<uint64_t> have;
@@ -968,12 +970,29 @@ bool ClaimJob::step(const Corpus& corpus, double budget_ms) {
       if (s.next_link < s.pairs.size()) break;
       s.start_groups();
       s.phase = State::Phase::Groups;
-    } else {
+    } else if (s.phase == State::Phase::Groups) {
       while (s.next_group < s.group_clusters.size()) {
         s.build_group(s.group_clusters[s.next_group++]);  // a group of thousands takes ms
         if (out_of_time()) break;
       }
       if (s.next_group < s.group_clusters.size()) break;
+      for (const ClaimGroup& g : s.index.groups) s.links_total += g.links.size();
+      s.phase = State::Phase::Bridges;
+    } else if (s.phase == State::Phase::Bridges) {
+      std::vector<ClaimGroup>& groups = s.index.groups;
+      while (s.bridge_group < groups.size()) {
+        std::vector<ClaimLink>& links = groups[s.bridge_group].links;
+        if (s.bridge_link >= links.size()) {
+          ++s.bridge_group;
+          s.bridge_link = 0;
+          continue;
+        }
+        ClaimLink& l = links[s.bridge_link++];
+        l.bridges = bridges_of(s.model, l.a, l.b, s.index.units[l.a].lang, s.index.units[l.b].lang);
+        ++s.links_done;
+        if ((s.links_done & 31) == 0 && out_of_time()) break;
+      }
+      if (s.bridge_group < groups.size()) break;
       s.finish(corpus);
       s.phase = State::Phase::Done;
     }
@@ -991,7 +1010,8 @@ float ClaimJob::progress() const {
     case State::Phase::Index: return 0.3f + 0.05f * share(s.next_indexed, s.index.units.size());
     case State::Phase::Candidates: return 0.35f + 0.5f * share(s.next_unit, s.index.units.size());
     case State::Phase::Merge: return 0.85f + 0.05f * share(s.next_link, s.pairs.size());
-    case State::Phase::Groups: return 0.9f + 0.1f * share(s.next_group, s.group_clusters.size());
+    case State::Phase::Groups: return 0.9f + 0.03f * share(s.next_group, s.group_clusters.size());
+    case State::Phase::Bridges: return 0.93f + 0.07f * share(s.links_done, s.links_total);
     default: return 1.f;
   }
 }
@@ -1002,7 +1022,8 @@ const char* ClaimJob::phase() const {
     case State::Phase::Index:
     case State::Phase::Candidates: return "candidates";
     case State::Phase::Merge:
-    case State::Phase::Groups: return "groups";
+    case State::Phase::Groups:
+    case State::Phase::Bridges: return "groups";
     default: return "done";
   }
 }
