@@ -93,8 +93,11 @@ int cmd_claims(const std::vector<std::string_view>& args) {
   else std::cerr << "parallax: " << loaded.error() << " (only shared names, numbers and stems bridge languages)\n";
   options.stopwords = res.stopwords.get();
   px::ClaimIndex index = px::build_claims(corpus, &entities, dict, *res.stemmer, options);
-  // TODO(lead, issue 5): when claim_diff.cpp lands (wt-diff), load px::DiffLexicons::load(assets)
-  // and call px::add_differences(corpus, &entities, lexicons, index) here, before printing.
+  px::Result<px::DiffLexicons> lex_loaded = px::DiffLexicons::load(assets);
+  px::DiffLexicons lexicons = px::DiffLexicons::empty();
+  if (lex_loaded.ok()) lexicons = std::move(lex_loaded.value());
+  else std::cerr << "parallax: " << lex_loaded.error() << " (numbers, entities, quotes and word diffs only)\n";
+  px::add_differences(corpus, &entities, lexicons, index);  // also ranks groups by disagreement
 
   auto unit_json = [&](uint32_t u) {
     const px::ClaimUnit& cu = index.units[u];
@@ -147,9 +150,15 @@ int cmd_claims(const std::vector<std::string_view>& args) {
     gj["links"] = std::move(ls);
     nlohmann::ordered_json ds = nlohmann::ordered_json::array();
     for (const px::Difference& d : g.differences)
-      // TODO(lead): diff_kind_name(d.kind) once claim_diff.cpp (which defines it) is merged.
-      ds.push_back({{"kind", static_cast<int>(d.kind)}, {"a", d.a}, {"b", d.b}, {"label_a", d.label_a},
-                    {"label_b", d.label_b}, {"message", d.message}, {"severity", round4(d.severity)}});
+    {
+      nlohmann::ordered_json dj = {{"kind", px::diff_kind_name(d.kind)}, {"a", d.a}, {"b", d.b}};
+      if (d.kind == px::DiffKind::QuoteFidelity) dj["fidelity"] = px::quote_fidelity_name(d.fidelity);
+      dj["label_a"] = d.label_a;
+      dj["label_b"] = d.label_b;
+      dj["message"] = d.message;
+      dj["severity"] = round4(d.severity);
+      ds.push_back(std::move(dj));
+    }
     gj["differences"] = std::move(ds);
     groups.push_back(std::move(gj));
   }
