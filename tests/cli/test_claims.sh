@@ -19,8 +19,9 @@ j = json.load(open(sys.argv[1], encoding="utf-8"))
 def group_of(text):
     return next((g for g in j["groups"] if any(text in m["text"] for m in g["members"])), None)
 def together(*texts):
-    gs = [group_of(t) for t in texts]
-    return all(g is not None for g in gs) and len({g["id"] for g in gs}) == 1
+    # one group holds all of them (a text can also sit inside a longer unit of another group,
+    # e.g. a quotation and the sentence around it: the first group found is not enough)
+    return any(all(any(t in m["text"] for m in g["members"]) for t in texts) for g in j["groups"])
 sys.exit(0 if eval(sys.argv[2]) else 1)
 PY
 }
