@@ -36,8 +36,8 @@ cat "$log_dir/cli.log"
 line=$(grep -E '^cli: [0-9]+ passed' "$log_dir/cli.log")
 passed=$((passed + $(sed -E 's/cli: ([0-9]+) passed.*/\1/' <<<"$line"))); failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$line")))
 
-# The CLI's entity commands, one script each: "<label>: N passed, M failed" on the last line.
-for t in "ner cli:tests/cli/test_ner.sh" "cli entities:tests/cli/test_entities.sh"; do
+# The CLI's entity and claim commands, one script each: "<label>: N passed, M failed" on the last line.
+for t in "ner cli:tests/cli/test_ner.sh" "cli entities:tests/cli/test_entities.sh" "cli claims:tests/cli/test_claims.sh"; do
   label="${t%%:*}"; script="${t#*:}"
   step "native: $label tests"
   bash "$script" ./build-native/parallax >"$log_dir/${label// /-}.log" 2>&1 || tiers_failed+=("$label")

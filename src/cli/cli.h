@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+namespace px {
+class Corpus;
+}
+
 namespace px::cli {
 
 constexpr int kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2;
@@ -32,5 +36,10 @@ bool read_file(const std::string& path, std::string& out, std::string& error);
 void collect_files(const std::filesystem::path& p, std::vector<std::filesystem::path>& files);
 // "x.meta.json" beside the articles: metadata for them, not an article.
 bool is_sidecar(const std::filesystem::path& p);
+
+// Reads every file as `parallax ingest` does (folders walked, *.meta.json sidecars applied)
+// into `corpus`; messages go to stderr. Returns kExitOk, or kExitSomeFailed when a file could
+// not be read (the others are still loaded).
+int load_corpus(const std::vector<std::filesystem::path>& files, px::Corpus& corpus);
 
 }  // namespace px::cli

@@ -180,4 +180,40 @@ void collect_files(const std::filesystem::path& p, std::vector<std::filesystem::
   }
 }
 
+int load_corpus(const std::vector<std::filesystem::path>& files, px::Corpus& corpus) {
+  int status = kExitOk;
+  std::vector<px::Document> docs;
+  std::vector<nlohmann::json> sidecars;
+  for (const auto& path : files) {
+    const std::string name = path.string();
+    std::string bytes, error;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size > px::kMaxInputBytes || !read_file(name, bytes, error)) {
+      std::fprintf(stderr, "parallax: %s: %s\n", name.c_str(),
+                   ec ? "cannot read" : size > px::kMaxInputBytes ? "the file is above the input size limit: split it" : "cannot open");
+      status = kExitSomeFailed;
+      continue;
+    }
+    if (is_sidecar(path)) {
+      nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
+      if (j.is_discarded()) {
+        std::fprintf(stderr, "parallax: %s: malformed metadata sidecar, ignored\n", name.c_str());
+        status = kExitSomeFailed;
+      } else {
+        sidecars.push_back(std::move(j));
+      }
+      continue;
+    }
+    px::IngestOutcome out = px::ingest_bytes(name, bytes);
+    for (const auto& m : out.messages)
+      if (m.level != px::IngestMessage::Level::Info) std::fprintf(stderr, "parallax: %s\n", m.text.c_str());
+    if (out.failed) status = kExitSomeFailed;
+    for (px::Document& d : out.documents) docs.push_back(std::move(d));
+  }
+  for (const nlohmann::json& s : sidecars) px::apply_sidecar(docs, s);
+  corpus.add_all(std::move(docs));
+  return status;
+}
+
 }  // namespace px::cli

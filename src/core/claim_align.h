@@ -24,6 +24,7 @@ namespace px {
 class Corpus;
 class BilingualDict;
 class Stemmer;
+class Stopwords;
 struct EntityIndex;
 struct TextResources;
 
@@ -31,6 +32,8 @@ struct ClaimOptions {
   float min_link_score = 0.35f;       // links below this do not join groups
   size_t max_candidates_per_unit = 64;
   bool same_document = false;         // units of one document never group with each other
+  // Function words weigh less (TextResources::stopwords); null: every word weighs by IDF only.
+  const Stopwords* stopwords = nullptr;
 };
 
 // The claim units of one analysed document (boilerplate excluded), in text order.
