@@ -491,7 +491,9 @@ void AppState::step_claims(double budget_ms) {
       publish_claims(ClaimIndex{}, key);
       return;
     }
-    claim_job_.emplace(corpus, &entity_index_, claim_dict_, corpus.stemmer(), ClaimOptions{});
+    ClaimOptions options;
+    options.stopwords = text.stopwords.get();  // function words weigh less (null: IDF alone)
+    claim_job_.emplace(corpus, &entity_index_, claim_dict_, corpus.stemmer(), options);
     claim_stage_ = 1;
   }
   const double t0 = now_ms();

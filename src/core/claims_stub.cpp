@@ -1,14 +1,13 @@
 // claims_stub.cpp — TEMPORARY stand-ins for the claim stages, deleted by the lead on merge.
 //
 // Why it exists: the Claims panel (src/app/panel_claims.cpp) was built at the same time as
-// the stages it draws, by other helpers on other branches (wt-dict: bilingual.cpp, wt-align:
-// claim_align.cpp, wt-diff: claim_diff.cpp). These definitions let the app link and its
-// panel tests run meanwhile: they find nothing (no units, no groups, no differences). Each
-// section goes when the branch that implements it is merged; none of it is a design.
+// the stages it draws, by other helpers on other branches (wt-dict: bilingual.cpp, wt-diff:
+// claim_diff.cpp; wt-align's claim_align.cpp is merged). These definitions let the app link
+// and its panel tests run meanwhile: no word bridges, no differences. Each section goes when
+// the branch that implements it is merged; none of it is a design.
 #include <filesystem>
 
 #include "bilingual.h"
-#include "claim_align.h"
 #include "claim_diff.h"
 
 namespace px {
@@ -34,28 +33,6 @@ std::string_view BilingualDict::concept_name(uint32_t) const { return {}; }
 bool BilingualDict::covers(std::string_view lang) const { return lang == "en"; }
 Status BilingualDict::language_status(std::string_view) const { return Status::Ok(); }
 size_t BilingualDict::entries(std::string_view) const { return 0; }
-
-//------------------------------------------------------------------------------------------
-// stand-in for claim_align.cpp (wt-align)
-//------------------------------------------------------------------------------------------
-std::vector<ClaimUnit> claim_units(const Document&, uint32_t) { return {}; }
-struct ClaimJob::State {};
-ClaimJob::ClaimJob(const Corpus&, const EntityIndex*, const BilingualDict&, const Stemmer&, const ClaimOptions&)
-    : s_(std::make_unique<State>()) {}
-ClaimJob::~ClaimJob() = default;
-ClaimJob::ClaimJob(ClaimJob&&) noexcept = default;
-ClaimJob& ClaimJob::operator=(ClaimJob&&) noexcept = default;
-bool ClaimJob::step(const Corpus&, double) { return false; }
-float ClaimJob::progress() const { return 1.f; }
-const char* ClaimJob::phase() const { return "groups"; }
-ClaimIndex ClaimJob::take(const Corpus&) { return {}; }
-ClaimIndex build_claims(const Corpus&, const EntityIndex*, const BilingualDict&, const Stemmer&, const ClaimOptions&) {
-  return {};
-}
-std::vector<SentenceMatch> align_sentences(const std::vector<std::string>& a, const std::vector<std::string>&,
-                                           const TextResources&, const BilingualDict&, const ClaimOptions&) {
-  return std::vector<SentenceMatch>(a.size());
-}
 
 //------------------------------------------------------------------------------------------
 // stand-in for claim_diff.cpp (wt-diff)
