@@ -461,3 +461,40 @@ TEST_CASE("claims panel: missing dictionaries and lexicons leave notes, not a cr
   CHECK(locate_item("window:Claims"));
   CHECK_FALSE(locate_item("Claims/group 0"));
 }
+
+TEST_CASE("claims panel: the demo corpus's claims are computed a slice at a time and drawn") {
+  Harness h;
+  h.app.load_text_resources(PX_GENERATED_ASSETS);
+  h.app.load_demo_corpus();
+  int frames = 0;
+  for (; frames < 400 && (h.app.analysing() || h.app.entities_pending() || h.app.claims_pending()); ++frames) h.frame();
+  h.frames(2);
+  REQUIRE_FALSE(h.app.claims_pending());
+  const ClaimIndex& ci = h.app.claims();
+  MESSAGE(ci.units.size() << " units, " << ci.groups.size() << " groups in " << frames << " frames; longest stage " << h.app.claims_max_ms << " ms");
+  for (const ClaimGroup& g : ci.groups) {
+    std::string line;
+    for (uint32_t u : g.members) line += "[" + ci.units[u].lang + "] " + h.app.claim_text(ci.units[u], 70) + "  ";
+    MESSAGE(g.disagreement << " " << line);
+  }
+  CHECK(ci.units.size() > 20);
+  REQUIRE_FALSE(ci.groups.empty());
+  // "A stronger NATO will benefit Japan greatly" (en) and "Una NATO più forte porterà notevoli
+  // benefici al Giappone" (it) in one group.
+  bool benefit = false;
+  for (const ClaimGroup& g : ci.groups) {
+    bool en = false, it = false;
+    for (uint32_t u : g.members) {
+      const std::string t = h.app.claim_text(ci.units[u]);
+      en |= t.find("stronger NATO will benefit Japan") != std::string::npos;
+      it |= t.find("notevoli benefici al Giappone") != std::string::npos;
+    }
+    benefit |= en && it;
+  }
+  CHECK(benefit);
+  REQUIRE(h.click("Entities/Claims##analysis"));
+  h.frames(2);
+  REQUIRE(h.click("Claims/group 0"));
+  CHECK(h.app.claims_panel.selected == 0);
+  CHECK(locate_item("Claims/member 1"));
+}
