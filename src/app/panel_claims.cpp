@@ -433,7 +433,6 @@ void draw_legend(const ClaimGroup& g) {
 }
 
 void draw_side_by_side(AppState& app, uint32_t gi) {
-  ClaimsPanelState& st = app.claims_panel;
   const ClaimIndex& ci = app.claims();
   const ClaimGroup& g = ci.groups[gi];
   ImGui::AlignTextToFramePadding();
@@ -524,7 +523,6 @@ void draw_side_by_side(AppState& app, uint32_t gi) {
     ImGui::Unindent();
   }
   if (g.links.empty()) ImGui::TextDisabled("No links recorded for this group.");
-  (void)st;
 }
 
 //------------------------------------------------------------------------------------------
