@@ -1,5 +1,5 @@
 # scripts/assets.d/lexicons.sh — ships the hand-written lexicons (assets/lexicons/*.tsv:
-# reporting verbs, number words, speaker titles) unchanged as OUTDIR/lexicons/*.tsv.
+# reporting verbs, number words, speaker titles, hedges, evaluative words) unchanged as OUTDIR/lexicons/*.tsv.
 # Sourced by scripts/make-assets.sh (uses $here, $out, sync_file, prune, log, files).
 lexicon_src="$here/assets/lexicons"
 lexicon_files=()

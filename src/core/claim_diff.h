@@ -40,8 +40,9 @@ class DiffLexicons {
   std::unique_ptr<Impl> impl_;
 };
 
-// The differences between unit `a` (the reference) and unit `b`. `link` (may be null) lends
-// its bridges to cross-language comparisons; `entities` (may be null) names entities.
+// The differences between unit `a` (the reference) and unit `b`, highest severity first.
+// `link` (may be null) lends its bridges to cross-language comparisons; `entities` (may be
+// null) names entities. docs/claims-differences.md says how each kind is found.
 std::vector<Difference> compare_units(const Corpus& corpus, const EntityIndex* entities,
                                       const DiffLexicons& lex, const ClaimUnit& a,
                                       const ClaimUnit& b, const ClaimLink* link);
