@@ -1,0 +1,336 @@
+// bilingual.cpp — the word bridges of bilingual.h: per-language TSV files read on first use,
+// keyed by match keys in both languages, English concepts interned once for all languages.
+#include "bilingual.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "encoding.h"
+#include "stem.h"
+
+namespace px {
+
+namespace {
+
+// The languages scripts/assets.d/bridge.sh generates a dictionary for.
+constexpr std::string_view kBridgeLangs[] = {"de", "it", "fr", "es", "ru", "ja", "zh"};
+// A dictionary asset is a few MB at most; anything much bigger is not ours.
+constexpr size_t kMaxBridgeBytes = 32u << 20;
+// Several headwords fold into one match key (it "beneficio"/"benefici"); their concepts are
+// merged, capped so a key never fans out to a whole thesaurus.
+constexpr size_t kMaxConceptsPerKey = 8;
+
+// Regular plurals (and feminine forms) of a dictionary headword whose match key can differ from
+// the headword's: Snowball leaves it "benefici" (benef) and "beneficio" (benefic) apart, and
+// the dictionaries list lemmas while news text is full of plurals. Each variant's key is
+// indexed too, its concepts ranked after those of real headwords with that key.
+void append_variants(std::string_view w, std::string_view lang, std::vector<std::string>& out) {
+  auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 1 && w.substr(w.size() - suf.size()) == suf; };
+  auto repl = [&](size_t cut, std::string_view add) {
+    out.emplace_back(std::string(w.substr(0, w.size() - cut)) + std::string(add));
+  };
+  // Only it and es: Snowball's French, German and Russian stemmers already conflate regular
+  // plurals (fr nucléaire/nucléaires, de Waffe/Waffen), and each variant costs a stemming at
+  // load time.
+  if (lang == "it") {
+    if (ends("io")) repl(2, "i");
+    else if (ends("co")) { repl(2, "chi"); repl(2, "ci"); }
+    else if (ends("go")) repl(2, "ghi");
+    else if (ends("ca")) repl(2, "che");
+    else if (ends("ga")) repl(2, "ghe");
+    else if (ends("o") || ends("e")) repl(1, "i");
+    else if (ends("a")) repl(1, "e");
+  } else if (lang == "es") {
+    if (ends("z")) repl(1, "ces");
+    else if (ends("ión")) repl(3, "iones");
+    else if (ends("a") || ends("e") || ends("o")) repl(0, "s");
+    else if (!w.empty() && static_cast<unsigned char>(w.back()) < 0x80) repl(0, "es");
+  }
+}
+
+bool is_bridge_lang(std::string_view lang) {
+  return std::find(std::begin(kBridgeLangs), std::end(kBridgeLangs), lang) != std::end(kBridgeLangs);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+}  // namespace
+
+struct BilingualDict::Impl {
+  struct Lang {
+    bool tried = false;            // the file was read (or reading failed: see status)
+    Status status = Status::Ok();
+    size_t headwords = 0;
+    // key -> [begin, end) in ids. Built at load; a later add_tsv may grow `ids` (tests only),
+    // which invalidates spans handed out before.
+    StringMap<std::pair<uint32_t, uint32_t>> index;
+    std::vector<uint32_t> ids;
+  };
+
+  std::string asset_dir;  // empty: no files (BilingualDict::empty)
+  StringMap<Lang> langs;
+  StringMap<uint32_t> concept_ids;  // English match key -> id
+  std::vector<std::string> concept_names;
+  // self_ids[i] == i: the one-element span concepts("en", ...) returns. A deque, so growing it
+  // never moves the elements spans already point at.
+  std::deque<uint32_t> self_ids;
+  StringMap<uint32_t> english_cache;  // English translation as written -> concept id
+
+  std::string path_of(std::string_view lang) const {
+    return asset_dir + "/bridge/" + std::string(lang) + "-en.tsv";
+  }
+
+  uint32_t intern(std::string_view english_key) {
+    auto it = concept_ids.find(english_key);
+    if (it != concept_ids.end()) return it->second;
+    const auto id = static_cast<uint32_t>(concept_names.size());
+    concept_names.emplace_back(english_key);
+    self_ids.push_back(id);
+    concept_ids.emplace(std::string(english_key), id);
+    return id;
+  }
+
+  // The concept of one English translation: the match key of each of its words, joined by
+  // spaces (the assets hold single words; a phrase only matches the same phrase).
+  bool english_concept(std::string_view english, const Stemmer& stemmer, uint32_t& out) {
+    auto cached = english_cache.find(english);
+    if (cached != english_cache.end()) {
+      out = cached->second;
+      return true;
+    }
+    std::string key;
+    for (size_t i = 0; i < english.size();) {
+      while (i < english.size() && english[i] == ' ') ++i;
+      size_t j = english.find(' ', i);
+      if (j == std::string_view::npos) j = english.size();
+      if (j > i) {
+        std::string k = stemmer.match_key(english.substr(i, j - i), "en");
+        if (!k.empty()) {
+          if (!key.empty()) key += ' ';
+          key += k;
+        }
+      }
+      i = j;
+    }
+    if (key.empty()) return false;
+    out = intern(key);
+    english_cache.emplace(std::string(english), out);
+    return true;
+  }
+
+  // Parses "word<TAB>english; english" lines into `lang`'s index. Headwords whose match keys
+  // coincide share one merged concept list.
+  Status add_lines(Lang& lang, std::string_view lang_code, std::string_view text, const Stemmer& stemmer,
+                   const std::string& where) {
+    if (!is_valid_utf8(text)) return Status::Error(where + " is not UTF-8");
+    // Collect per key first, then lay the lists out flat. Several headwords can share a key
+    // (it "stabile", "stabilimento", "stabilità" all stem to "stabil"), so each list is
+    // ordered by the position of the translation in its line, then by line: every headword's
+    // first translation comes before any second one, and the cap cuts the weakest.
+    // Variant keys (append_variants) rank after every real translation.
+    struct Ranked {
+      uint32_t rank, id;
+    };
+    StringMap<std::vector<Ranked>> merged;
+    for (auto& [k, r] : lang.index) {  // what an earlier add_tsv put there keeps its order
+      auto& m = merged[k];
+      for (uint32_t i = r.first; i < r.second; ++i) m.push_back({0, lang.ids[i]});
+    }
+    constexpr uint32_t kVariantRank = 1000;
+    std::vector<std::string> forms;
+    std::string headword;
+    std::vector<uint32_t> line_ids;
+    size_t line_no = 0;
+    for (size_t pos = 0; pos < text.size();) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      std::string_view line = text.substr(pos, eol - pos);
+      pos = eol + 1;
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0) {
+        return Status::Error(where + ":" + std::to_string(line_no) +
+                             ": expected \"word<TAB>english; english\"");
+      }
+      headword.assign(trim(line.substr(0, tab)));
+      const std::string key = stemmer.match_key(headword, lang_code);
+      if (key.empty()) continue;
+      line_ids.clear();
+      std::string_view rest = line.substr(tab + 1);
+      while (!rest.empty()) {
+        const size_t semi = rest.find(';');
+        std::string_view english = trim(rest.substr(0, semi));
+        rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+        uint32_t id;
+        if (!english.empty() && english_concept(english, stemmer, id)) line_ids.push_back(id);
+      }
+      if (line_ids.empty()) continue;
+      ++lang.headwords;
+      auto& m = merged[key];
+      for (uint32_t i = 0; i < line_ids.size(); ++i) m.push_back({i, line_ids[i]});
+      forms.clear();
+      for (char& c : headword)  // the assets are lowercase; add_tsv input may not be (ASCII suffices here)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      append_variants(headword, lang_code, forms);
+      for (const std::string& f : forms) {
+        const std::string vk = stemmer.match_key(f, lang_code);
+        if (vk.empty() || vk == key) continue;
+        auto& v = merged[vk];
+        for (uint32_t i = 0; i < line_ids.size(); ++i) v.push_back({kVariantRank + i, line_ids[i]});
+      }
+    }
+    lang.index.clear();
+    lang.ids.clear();
+    lang.index.reserve(merged.size());
+    std::vector<uint32_t> ids;
+    for (auto& [k, m] : merged) {
+      std::stable_sort(m.begin(), m.end(), [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
+      ids.clear();
+      for (const Ranked& r : m)
+        if (ids.size() < kMaxConceptsPerKey && std::find(ids.begin(), ids.end(), r.id) == ids.end())
+          ids.push_back(r.id);
+      if (ids.empty()) continue;
+      const auto begin = static_cast<uint32_t>(lang.ids.size());
+      lang.ids.insert(lang.ids.end(), ids.begin(), ids.end());
+      lang.index.emplace(k, std::make_pair(begin, static_cast<uint32_t>(lang.ids.size())));
+    }
+    return Status::Ok();
+  }
+
+  Lang& ensure_loaded(std::string_view lang_code, const Stemmer& stemmer) {
+    auto it = langs.find(lang_code);
+    if (it == langs.end()) it = langs.emplace(std::string(lang_code), Lang{}).first;
+    Lang& lang = it->second;
+    if (lang.tried) return lang;
+    lang.tried = true;
+    if (!is_bridge_lang(lang_code)) {
+      lang.status = Status::Error("no bilingual dictionary for language \"" + std::string(lang_code) +
+                                  "\" (bridges exist for de it fr es ru ja zh)");
+      return lang;
+    }
+    if (asset_dir.empty()) {
+      if (lang.headwords == 0)
+        lang.status = Status::Error("no bilingual dictionaries loaded (empty dictionary)");
+      return lang;
+    }
+    const std::string path = path_of(lang_code);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      lang.status = Status::Error("bilingual dictionary " + path +
+                                  " not found: generate it with scripts/make-assets.sh (scripts/assets.d/bridge.sh)");
+      return lang;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    if (bytes.size() > kMaxBridgeBytes) {
+      lang.status = Status::Error("bilingual dictionary " + path + " is too large (" +
+                                  std::to_string(bytes.size()) + " bytes): regenerate it with scripts/make-assets.sh");
+      return lang;
+    }
+    lang.status = add_lines(lang, lang_code, bytes, stemmer, path);
+    if (lang.status.ok() && lang.headwords == 0)
+      lang.status = Status::Error("bilingual dictionary " + path + " has no entries: regenerate it with scripts/make-assets.sh");
+    return lang;
+  }
+};
+
+BilingualDict::BilingualDict() : impl_(std::make_unique<Impl>()) {}
+BilingualDict::~BilingualDict() = default;
+BilingualDict::BilingualDict(BilingualDict&&) noexcept = default;
+BilingualDict& BilingualDict::operator=(BilingualDict&&) noexcept = default;
+
+Result<BilingualDict> BilingualDict::load(const std::string& asset_dir) {
+  const std::string dir = asset_dir + "/bridge";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Result<BilingualDict>::Error("bilingual dictionaries not found: " + dir +
+                                        " is missing (scripts/make-assets.sh generates it)");
+  }
+  BilingualDict d;
+  d.impl_->asset_dir = asset_dir;
+  return d;
+}
+
+BilingualDict BilingualDict::empty() { return BilingualDict(); }
+
+Status BilingualDict::add_tsv(std::string_view lang, std::string_view tsv_text, const Stemmer& stemmer) {
+  if (lang == "en") return Status::Error("add_tsv: English needs no dictionary (its concepts are its words)");
+  auto it = impl_->langs.find(lang);
+  if (it == impl_->langs.end()) it = impl_->langs.emplace(std::string(lang), Impl::Lang{}).first;
+  Impl::Lang& l = it->second;
+  Status s = impl_->add_lines(l, lang, tsv_text, stemmer, "add_tsv(" + std::string(lang) + ")");
+  if (!s.ok()) return s;
+  // Entries given by hand count as a dictionary (tests, languages without an asset file).
+  l.tried = true;
+  l.status = Status::Ok();
+  return Status::Ok();
+}
+
+std::span<const uint32_t> BilingualDict::concepts(std::string_view lang, std::string_view key,
+                                                  const Stemmer& stemmer) const {
+  if (key.empty()) return {};
+  if (lang == "en") {
+    const uint32_t id = impl_->intern(key);
+    return std::span<const uint32_t>(&impl_->self_ids[id], 1);
+  }
+  const Impl::Lang& l = impl_->ensure_loaded(lang, stemmer);
+  auto it = l.index.find(key);
+  if (it == l.index.end()) return {};
+  return std::span<const uint32_t>(l.ids.data() + it->second.first, it->second.second - it->second.first);
+}
+
+std::string_view BilingualDict::concept_name(uint32_t concept_id) const {
+  if (concept_id >= impl_->concept_names.size()) return {};
+  return impl_->concept_names[concept_id];
+}
+
+bool BilingualDict::covers(std::string_view lang) const {
+  if (lang == "en") return true;
+  auto it = impl_->langs.find(lang);
+  if (it != impl_->langs.end() && it->second.tried) return it->second.status.ok() && it->second.headwords > 0;
+  if (impl_->asset_dir.empty() || !is_bridge_lang(lang)) return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(impl_->path_of(lang), ec);
+}
+
+Status BilingualDict::language_status(std::string_view lang) const {
+  if (lang == "en") return Status::Ok();
+  auto it = impl_->langs.find(lang);
+  if (it != impl_->langs.end() && it->second.tried) return it->second.status;
+  if (!is_bridge_lang(lang)) {
+    return Status::Error("no bilingual dictionary for language \"" + std::string(lang) +
+                         "\" (bridges exist for de it fr es ru ja zh)");
+  }
+  if (impl_->asset_dir.empty()) return Status::Error("no bilingual dictionaries loaded (empty dictionary)");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(impl_->path_of(lang), ec)) {
+    return Status::Error("bilingual dictionary " + impl_->path_of(lang) +
+                         " not found: generate it with scripts/make-assets.sh (scripts/assets.d/bridge.sh)");
+  }
+  return Status::Ok();  // present, not read yet
+}
+
+size_t BilingualDict::entries(std::string_view lang) const {
+  auto it = impl_->langs.find(lang);
+  return it == impl_->langs.end() ? 0 : it->second.headwords;
+}
+
+}  // namespace px
