@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "gazetteer.h"
+#include "lang_detect.h"
 #include "text_fold.h"
 
 namespace px {
@@ -460,11 +461,13 @@ bool AppState::claims_pending() const { return claim_stage_ != 0 || claims_key_ 
 
 float AppState::claims_progress() const {
   if (claim_stage_ == 1 && claim_job_) return claim_job_->progress();
-  return claim_stage_ == 2 ? 1.f : 0.f;
+  return claim_stage_ == 2 ? 1.f : claim_stage_ == 3 ? 0.01f : 0.f;
 }
 
 std::string AppState::claims_label() const {
   if (claim_stage_ == 2) return "Comparing phrasings…";
+  if (claim_stage_ == 3 && !dict_langs_.empty())
+    return "Reading the " + std::string(language_name(dict_langs_.back())) + " dictionary";
   if (claim_stage_ == 1 && claim_job_) {
     char pct[16];
     std::snprintf(pct, sizeof pct, " %.0f%%", claim_job_->progress() * 100.f);
@@ -491,13 +494,29 @@ void AppState::step_claims(double budget_ms) {
       publish_claims(ClaimIndex{}, key);
       return;
     }
-    ClaimOptions options;
-    options.stopwords = text.stopwords.get();  // function words weigh less (null: IDF alone)
-    claim_job_.emplace(corpus, &entity_index_, claim_dict_, corpus.stemmer(), options);
-    claim_stage_ = 1;
+    // A language's dictionary is read and keyed on its first use, in one piece (a few hundred
+    // ms for 700 KB): read them here one per frame, so no slice of the job carries several.
+    dict_langs_.clear();
+    for (size_t d = 0; d < corpus.size(); ++d) {
+      const std::string& l = corpus.doc(d).meta.language;
+      if (l != "en" && std::find(dict_langs_.begin(), dict_langs_.end(), l) == dict_langs_.end() && claim_dict_.covers(l) &&
+          claim_dict_.entries(l) == 0)
+        dict_langs_.push_back(l);
+    }
+    claim_stage_ = 3;
   }
   const double t0 = now_ms();
-  if (claim_stage_ == 1) {
+  if (claim_stage_ == 3) {
+    if (!dict_langs_.empty()) {
+      claim_dict_.concepts(dict_langs_.back(), "a", corpus.stemmer());  // any word: the file is read on first use
+      dict_langs_.pop_back();
+    } else {
+      ClaimOptions options;
+      options.stopwords = text.stopwords.get();  // function words weigh less (null: IDF alone)
+      claim_job_.emplace(corpus, &entity_index_, claim_dict_, corpus.stemmer(), options);
+      claim_stage_ = 1;
+    }
+  } else if (claim_stage_ == 1) {
     if (!claim_job_->step(corpus, budget_ms)) {
       next_claims_ = claim_job_->take(corpus);
       claim_job_.reset();

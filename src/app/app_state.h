@@ -325,7 +325,8 @@ class AppState {
   BilingualDict claim_dict_ = BilingualDict::empty();
   DiffLexicons claim_lexicons_ = DiffLexicons::empty();
   std::optional<ClaimJob> claim_job_;
-  int claim_stage_ = 0;                  // 0 idle, 1 the job, 2 differences + publish
+  int claim_stage_ = 0;                  // 0 idle, 3 dictionaries, 1 the job, 2 differences + publish
+  std::vector<std::string> dict_langs_;  // stage 3: the corpus's languages whose dictionary is not read yet
   ClaimIndex claims_, next_claims_;
   uint64_t claims_key_ = 0, next_claims_key_ = 0, claims_revision_ = 0;
   void publish_claims(ClaimIndex index, uint64_t key);
