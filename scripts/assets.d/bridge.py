@@ -87,6 +87,10 @@ def headword_ok(w, lang):
     if not w or len(w) > 40 or ' ' in w:
         return False
     if lang in ('ja', 'zh'):
+        if lang == 'ja' and all('\u3041' <= c <= '\u309f' for c in w):
+            # JMdict indexes every reading (けんじ = a dozen words): kana-only keys are mostly
+            # readings of kanji words, ambiguous and rare in news; katakana words are kept.
+            return False
         return all(unicodedata.category(c)[0] == 'L' or c in '々〇ー' for c in w)
     if len(w) < 2 or any(c.isdigit() for c in w):
         return False

@@ -4,7 +4,7 @@
 // (claim_align.h), and prints one JSON object:
 //   {"documents":N,"units":N,"groups_count":N,"candidates_scored":N,"all_pairs":N,"build_ms":X,
 //    "groups":[{"id","size","cohesion","outlets","languages","disagreement",
-//               "members":[{"unit","doc","outlet","lang","kinds":["quote",...],"text"}],
+//               "members":[{"unit","doc","origin","outlet","lang","kinds":["quote",...],"text"}],
 //               "links":[{"a","b","score","bridges":[{"kind","via","a","b","weight"}]}],
 //               "differences":[...]}]}
 // members[0] is the group's reference; a link's a/b are unit ids (members' "unit"), its
@@ -102,6 +102,7 @@ int cmd_claims(const std::vector<std::string_view>& args) {
     nlohmann::ordered_json j;
     j["unit"] = u;
     j["doc"] = d.meta.id;
+    j["origin"] = std::filesystem::path(d.meta.origin).filename().string();
     j["outlet"] = d.meta.source;
     j["lang"] = cu.lang;
     j["kinds"] = kinds_json(cu.kinds);

@@ -33,9 +33,10 @@ void append_variants(std::string_view w, std::string_view lang, std::vector<std:
   auto repl = [&](size_t cut, std::string_view add) {
     out.emplace_back(std::string(w.substr(0, w.size() - cut)) + std::string(add));
   };
-  // Only it and es: Snowball's French, German and Russian stemmers already conflate regular
-  // plurals (fr nucléaire/nucléaires, de Waffe/Waffen), and each variant costs a stemming at
-  // load time.
+  // Snowball's French, German and Russian stemmers conflate most noun plurals (fr
+  // nucléaire/nucléaires, de Waffe/Waffen) but not: short French words (ami/amis) and German
+  // verb endings (zeigen -> "zeig", zeigt -> "zeigt", betonte -> "betont"). Each variant costs a
+  // stemming at load time, so only the forms Snowball misses are generated.
   if (lang == "it") {
     if (ends("io")) repl(2, "i");
     else if (ends("co")) { repl(2, "chi"); repl(2, "ci"); }
@@ -49,6 +50,19 @@ void append_variants(std::string_view w, std::string_view lang, std::vector<std:
     else if (ends("ión")) repl(3, "iones");
     else if (ends("a") || ends("e") || ends("o")) repl(0, "s");
     else if (!w.empty() && static_cast<unsigned char>(w.back()) < 0x80) repl(0, "es");
+  } else if (lang == "fr") {
+    if (!ends("s") && !ends("x") && !ends("z")) repl(0, "s");
+  } else if (lang == "de" && w.size() >= 5 && ends("en")) {
+    // Infinitive (or a noun in -en: its "verb forms" are harmless keys ranked last).
+    const size_t cut = (ends("eln") || ends("ern")) ? 1 : 2;
+    const std::string_view base = w.substr(0, w.size() - cut);
+    const bool dental = base.back() == 't' || base.back() == 'd';
+    repl(cut, dental ? "et" : "t");     // er/sie zeigt, arbeitet; participle of prefixed verbs
+    repl(cut, dental ? "ete" : "te");   // zeigte, arbeitete (zeigten stems like zeigte)
+    static constexpr std::string_view kPrefixes[] = {"be", "emp", "ent", "er", "ge", "miss", "ver", "zer"};
+    bool prefixed = false;
+    for (std::string_view p : kPrefixes) prefixed = prefixed || w.substr(0, p.size()) == p;
+    if (!prefixed) out.emplace_back("ge" + std::string(base) + (dental ? "et" : "t"));  // gezeigt
   }
 }
 
@@ -80,6 +94,9 @@ struct BilingualDict::Impl {
     // which invalidates spans handed out before.
     StringMap<std::pair<uint32_t, uint32_t>> index;
     std::vector<uint32_t> ids;
+    // German compounds not in the dictionary, split on first use (see compound()); node-based,
+    // so spans into the vectors stay valid as it grows.
+    StringMap<std::vector<uint32_t>> compounds;
   };
 
   std::string asset_dir;  // empty: no files (BilingualDict::empty)
@@ -198,6 +215,7 @@ struct BilingualDict::Impl {
     }
     lang.index.clear();
     lang.ids.clear();
+    lang.compounds.clear();
     lang.index.reserve(merged.size());
     std::vector<uint32_t> ids;
     for (auto& [k, m] : merged) {
@@ -212,6 +230,48 @@ struct BilingualDict::Impl {
       lang.index.emplace(k, std::make_pair(begin, static_cast<uint32_t>(lang.ids.size())));
     }
     return Status::Ok();
+  }
+
+  // German writes compounds as one word (Verteidigungsausgaben, Premierminister) and the
+  // dictionary has few of them: an unknown key gets the concepts of its head (the longest
+  // suffix of at least 4 bytes that is a key, leaving at least 3 for the modifier), then
+  // those of the modifier (with or without a linking -s/-n/-en/-e). Cached per key, empty too.
+  std::span<const uint32_t> compound(Lang& lang, std::string_view key, const Stemmer& stemmer) {
+    auto cached = lang.compounds.find(key);
+    if (cached != lang.compounds.end()) return cached->second;
+    constexpr size_t kMinHead = 4, kMinModifier = 3, kMaxHeadConcepts = 4;
+    // The modifier's entry, with or without a linking -s/-n/-en/-e; nullptr if none.
+    auto modifier = [&](std::string_view mod) -> const std::pair<uint32_t, uint32_t>* {
+      for (std::string_view strip : {"", "s", "n", "en", "e"}) {
+        if (mod.size() < kMinModifier + strip.size() || mod.substr(mod.size() - strip.size()) != strip) continue;
+        auto m = lang.index.find(stemmer.match_key(mod.substr(0, mod.size() - strip.size()), "de"));
+        if (m != lang.index.end()) return &m->second;
+      }
+      return nullptr;
+    };
+    // The longest head whose modifier is a word too (Weltraum: welt + raum, not wel + traum);
+    // failing that, the longest head alone (Indopazifikraum: raum).
+    const std::pair<uint32_t, uint32_t>* head = nullptr;
+    const std::pair<uint32_t, uint32_t>* mod = nullptr;
+    for (size_t i = kMinModifier; key.size() >= 8 && i + kMinHead <= key.size(); ++i) {
+      if ((static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+      auto h = lang.index.find(key.substr(i));
+      if (h == lang.index.end()) continue;
+      if (const auto* m = modifier(key.substr(0, i))) {
+        head = &h->second;
+        mod = m;
+        break;
+      }
+      if (!head) head = &h->second;
+    }
+    std::vector<uint32_t> ids;
+    auto add = [&](const std::pair<uint32_t, uint32_t>* r, size_t cap) {
+      for (uint32_t j = r->first; j < r->second && ids.size() < cap; ++j)
+        if (std::find(ids.begin(), ids.end(), lang.ids[j]) == ids.end()) ids.push_back(lang.ids[j]);
+    };
+    if (head) add(head, kMaxHeadConcepts);
+    if (mod) add(mod, kMaxConceptsPerKey);
+    return lang.compounds.emplace(std::string(key), std::move(ids)).first->second;
   }
 
   Lang& ensure_loaded(std::string_view lang_code, const Stemmer& stemmer) {
@@ -291,9 +351,10 @@ std::span<const uint32_t> BilingualDict::concepts(std::string_view lang, std::st
     const uint32_t id = impl_->intern(key);
     return std::span<const uint32_t>(&impl_->self_ids[id], 1);
   }
-  const Impl::Lang& l = impl_->ensure_loaded(lang, stemmer);
+  Impl::Lang& l = impl_->ensure_loaded(lang, stemmer);
   auto it = l.index.find(key);
-  if (it == l.index.end()) return {};
+  if (it == l.index.end()) return lang == "de" && !l.index.empty() ? impl_->compound(l, key, stemmer)
+                                                                   : std::span<const uint32_t>();
   return std::span<const uint32_t>(l.ids.data() + it->second.first, it->second.second - it->second.first);
 }
 

@@ -44,7 +44,8 @@ class BilingualDict {
   Status add_tsv(std::string_view lang, std::string_view tsv_text, const Stemmer& stemmer);
 
   // English concept ids for `key` (a match key in `lang`). For lang "en": the key's own
-  // concept. Unknown word: empty. Reads and indexes lang's file on first use (errors are
+  // concept. Unknown word: empty (German: an unknown compound gets the concepts of its head,
+  // then of its modifier). Reads and indexes lang's file on first use (errors are
   // remembered: see language_status).
   std::span<const uint32_t> concepts(std::string_view lang, std::string_view key,
                                      const Stemmer& stemmer) const;

@@ -58,10 +58,17 @@ constexpr float kStopwordWeight = 0.25f;     // function words say little, but n
 constexpr float kUntranslatedWeight = 0.5f;  // a foreign word the dictionary does not know: it
                                              // cannot match, so it should not weigh as much
 constexpr size_t kMaxConceptsPerWord = 8;    // bounds the cost of very polysemous words
+// Cognates the dictionary misses ("intéressant" / "interesting", "destabilizzanti" /
+// "destabilizing"): Latin-script words of kPrefixLetters + 1 letters or more also carry their
+// first kPrefixLetters letters (the truncation long used in cross-language retrieval of
+// European languages). A match on the prefix alone earns kPrefixCredit of the word's weight.
+constexpr size_t kPrefixLetters = 5;
+constexpr float kPrefixCredit = 0.5f;
 
 // Candidates.
-constexpr size_t kProbeFeatures = 10;        // a unit looks up its rarest features only...
-constexpr size_t kMaxPostingScan = 512;      // ...and at most this many units per feature
+constexpr size_t kProbeFeatures = 8;         // a unit looks up its rarest features only...
+constexpr size_t kMaxPostingScan = 512;      // ...and at most this many units per feature,
+constexpr size_t kMaxPostingVisits = 2048;   // this many in all
 constexpr uint32_t kMinFrequentDf = 64;      // features in more units than this and than
 constexpr double kFrequentShare = 0.05;      // this share of all units are too common to probe
 
@@ -76,7 +83,7 @@ constexpr size_t kLinksPerUnit = 16;         // best links kept per unit for gro
 constexpr float kMaxIdf = 12.f;
 
 enum SlotKind : uint8_t { kSlotWord = 0, kSlotEntity = 1, kSlotNumber = 2 };
-enum FeatureKind : uint8_t { kFeatConcept = 0, kFeatEntity = 1, kFeatNumber = 2 };
+enum FeatureKind : uint8_t { kFeatConcept = 0, kFeatEntity = 1, kFeatNumber = 2, kFeatPrefix = 3 };
 
 // [SECTION] helpers --------------------------------------------------------------------------
 uint64_t hash_feature(char kind, std::string_view key) {
@@ -294,6 +301,7 @@ struct Slot {
   float weight = 0;
   float factor = 1;              // kEntityWeight, kStopwordWeight...
   uint8_t kind = kSlotWord;
+  bool prefix = false;           // the last feature is a kFeatPrefix (partial credit)
 };
 
 // Everything the scorer needs, for any set of analysed documents.
@@ -306,6 +314,7 @@ struct Model {
   std::vector<uint32_t> unit_feats;          // unit u's distinct features, sorted
   std::vector<uint32_t> unit_feat_begin{0};
   std::vector<float> mass;                   // sum of slot weights per unit
+  std::vector<uint8_t> corrupt;              // per unit: numbers with no value ("XNUMX")
   std::vector<std::vector<uint32_t>> postings;  // feature -> units, ascending
 
   uint32_t intern(uint8_t kind, char tag, std::string_view key, std::string_view label) {
@@ -334,7 +343,8 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
       if (inside(s, h)) return true;
     return false;
   };
-  auto add_slot = [&](Span sp, uint8_t kind, float factor, const std::vector<uint32_t>& feats, uint32_t own) {
+  auto add_slot = [&](Span sp, uint8_t kind, float factor, const std::vector<uint32_t>& feats, uint32_t own,
+                      uint32_t prefix = UINT32_MAX) {
     if (feats.empty()) return;
     Slot s;
     s.span = sp;
@@ -343,6 +353,10 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     s.own = own;
     s.feat_begin = static_cast<uint32_t>(m.slot_feats.size());
     m.slot_feats.insert(m.slot_feats.end(), feats.begin(), feats.end());
+    if (prefix != UINT32_MAX && std::find(feats.begin(), feats.end(), prefix) == feats.end()) {
+      m.slot_feats.push_back(prefix);
+      s.prefix = true;
+    }
     s.feat_end = static_cast<uint32_t>(m.slot_feats.size());
     m.slots.push_back(s);
   };
@@ -373,10 +387,16 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     add_slot(mn.span, kSlotEntity, kEntityWeight, feats, UINT32_MAX);
   }
 
-  // Numbers and dates ("XNUMX" has no value: the differences stage flags it).
+  // Numbers and dates. "XNUMX" has no value: it matches nothing, but it stands for some number,
+  // so the other side's unmatched number does not count against the pair (see coverage()).
   std::vector<Span> numbers;
+  uint32_t corrupt = 0;
   for (const QuantityInfo& q : a.quantities) {
-    if (!overlaps(q.span, span) || in_hole(q.span) || std::isnan(q.value)) continue;
+    if (!overlaps(q.span, span) || in_hole(q.span)) continue;
+    if (std::isnan(q.value)) {
+      ++corrupt;
+      continue;
+    }
     const std::string key = number_key(q);
     feats.assign(1, m.intern(kFeatNumber, 'N', key, key));
     numbers.push_back(q.span);
@@ -413,9 +433,18 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     }
     float factor = stop ? kStopwordWeight : 1.f;
     if (!translated && covered) factor *= kUntranslatedWeight;
-    add_slot(tok.span, kSlotWord, factor, feats, own);
+    uint32_t prefix = UINT32_MAX;
+    if (!stop && !tok.stem.empty() && static_cast<unsigned char>(tok.stem[0]) < 0x80) {
+      // Letters, not bytes: a folded Latin word is ASCII but for a few letters (ß, ø, ł).
+      size_t letters = 0, cut = 0;
+      for (size_t i = 0; i < tok.stem.size(); ++i)
+        if ((static_cast<unsigned char>(tok.stem[i]) & 0xC0) != 0x80 && ++letters == kPrefixLetters + 1) cut = i;
+      if (cut) prefix = m.intern(kFeatPrefix, 'X', std::string_view(tok.stem).substr(0, cut), std::string(tok.stem.substr(0, cut)) + "-");
+    }
+    add_slot(tok.span, kSlotWord, factor, feats, own, prefix);
   }
   m.unit_slot_begin.push_back(static_cast<uint32_t>(m.slots.size()));
+  m.corrupt.push_back(static_cast<uint8_t>(std::min<uint32_t>(corrupt, 255)));
   // The unit's distinct features, for scoring and the index.
   const size_t u = m.units() - 1;
   std::vector<uint32_t> all;
@@ -435,8 +464,8 @@ void finish_model(Model& m) {
   for (Feature& f : m.features)
     f.idf = std::min(kMaxIdf, static_cast<float>(std::log(1.0 + static_cast<double>(n) / std::max<uint32_t>(1, f.df))));
   for (Slot& s : m.slots) {
-    float w = kMaxIdf;
-    for (uint32_t i = s.feat_begin; i < s.feat_end; ++i) w = std::min(w, m.features[m.slot_feats[i]].idf);
+    float w = kMaxIdf;  // the prefix (the last feature) is not the word: it does not weigh it
+    for (uint32_t i = s.feat_begin; i < s.feat_end - (s.prefix ? 1 : 0); ++i) w = std::min(w, m.features[m.slot_feats[i]].idf);
     s.weight = w * s.factor;
   }
   m.mass.assign(n, 0.f);
@@ -456,26 +485,57 @@ bool unit_has(const Model& m, size_t u, uint32_t f) {
 // The first feature of slot s that unit u also has, or UINT32_MAX.
 uint32_t shared_feature(const Model& m, const Slot& s, size_t u) {
   // Prefer the rarest shared feature: it is the most telling bridge to show.
+  // A prefix only when nothing else is shared.
   uint32_t best = UINT32_MAX;
-  for (uint32_t i = s.feat_begin; i < s.feat_end; ++i) {
+  const uint32_t end = s.feat_end - (s.prefix ? 1 : 0);
+  for (uint32_t i = s.feat_begin; i < end; ++i) {
     const uint32_t f = m.slot_feats[i];
     if (unit_has(m, u, f) && (best == UINT32_MAX || m.features[f].idf > m.features[best].idf)) best = f;
   }
+  if (best == UINT32_MAX && s.prefix && unit_has(m, u, m.slot_feats[end])) best = m.slot_feats[end];
   return best;
 }
 
-// How much of unit a's weight is matched in b.
+// How much credit slot sl earns against a unit with the features `has` says: 1 for a shared
+// word, name or value, kPrefixCredit for a shared prefix only, 0 for nothing.
+template <class Has>
+float credit(const Model& m, const Slot& sl, Has has) {
+  const uint32_t end = sl.feat_end - (sl.prefix ? 1 : 0);
+  for (uint32_t i = sl.feat_begin; i < end; ++i)
+    if (has(m.slot_feats[i])) return 1.f;
+  return sl.prefix && has(m.slot_feats[end]) ? kPrefixCredit : 0.f;
+}
+
+// How much of unit a's weight is matched in b (all of it: for the bridges' shares).
 float matched_mass(const Model& m, size_t a, size_t b) {
   float w = 0;
-  for (uint32_t s = m.unit_slot_begin[a]; s < m.unit_slot_begin[a + 1]; ++s) {
-    const Slot& sl = m.slots[s];
-    for (uint32_t i = sl.feat_begin; i < sl.feat_end; ++i)
-      if (unit_has(m, b, m.slot_feats[i])) {
-        w += sl.weight;
-        break;
-      }
-  }
+  for (uint32_t s = m.unit_slot_begin[a]; s < m.unit_slot_begin[a + 1]; ++s)
+    w += m.slots[s].weight * credit(m, m.slots[s], [&](uint32_t f) { return unit_has(m, b, f); });
   return w;
+}
+
+// The share of unit u's weight that the other unit matches (`has` tells which features it
+// has). When the other unit has `absorb` corrupt numbers ("XNUMX"), as many of u's unmatched
+// numbers (the heaviest) leave the account: whether they agree cannot be told, and the
+// differences stage flags the pair.
+template <class Has>
+float coverage(const Model& m, size_t u, uint8_t absorb, Has has) {
+  float matched = 0;
+  float unmatched_numbers[4] = {0, 0, 0, 0};  // the heaviest few, descending
+  for (uint32_t s = m.unit_slot_begin[u]; s < m.unit_slot_begin[u + 1]; ++s) {
+    const Slot& sl = m.slots[s];
+    const float c = credit(m, sl, has);
+    if (c > 0) {
+      matched += sl.weight * c;
+    } else if (absorb && sl.kind == kSlotNumber) {
+      float w = sl.weight;
+      for (float& x : unmatched_numbers)
+        if (w > x) std::swap(w, x);
+    }
+  }
+  float mass = m.mass[u];
+  for (size_t i = 0; i < absorb && i < 4; ++i) mass -= unmatched_numbers[i];
+  return mass > 0 ? matched / mass : 0.f;
 }
 
 // The share of each side's weight the other side matches, combined by geometric mean (the
@@ -483,11 +543,41 @@ float matched_mass(const Model& m, size_t a, size_t b) {
 // the same scale whatever the two languages are.
 float score_pair(const Model& m, size_t a, size_t b) {
   if (m.mass[a] <= 0 || m.mass[b] <= 0) return 0;
-  const float ca = matched_mass(m, a, b) / m.mass[a];
+  const float ca = coverage(m, a, m.corrupt[b], [&](uint32_t f) { return unit_has(m, b, f); });
   if (ca <= 0) return 0;
-  const float cb = matched_mass(m, b, a) / m.mass[b];
+  const float cb = coverage(m, b, m.corrupt[a], [&](uint32_t f) { return unit_has(m, a, f); });
   return std::sqrt(ca * cb);
 }
+
+// score_pair for one unit against many: its features are marked once in a dense array, each
+// candidate's once per pair, so a pair costs the two units' sizes and no searching. Scores
+// are identical to score_pair's (same sums in the same order).
+struct PairScorer {
+  std::vector<uint32_t> mark_a, mark_b;  // per feature: stamp of the unit last marked
+  uint32_t stamp_a = 0, stamp_b = 0;
+  size_t a = 0;
+
+  void mark(const Model& m, size_t u, std::vector<uint32_t>& marks, uint32_t& stamp) {
+    if (marks.size() < m.features.size()) marks.assign(m.features.size(), 0);
+    if (++stamp == 0) {  // wrapped: clear and start again
+      std::fill(marks.begin(), marks.end(), 0);
+      stamp = 1;
+    }
+    for (uint32_t i = m.unit_feat_begin[u]; i < m.unit_feat_begin[u + 1]; ++i) marks[m.unit_feats[i]] = stamp;
+  }
+  void set_unit(const Model& m, size_t u) {
+    a = u;
+    mark(m, u, mark_a, stamp_a);
+  }
+  float score(const Model& m, size_t b) {
+    if (m.mass[a] <= 0 || m.mass[b] <= 0) return 0;
+    mark(m, b, mark_b, stamp_b);
+    const float ca = coverage(m, a, m.corrupt[b], [&](uint32_t f) { return mark_b[f] == stamp_b; });
+    if (ca <= 0) return 0;
+    const float cb = coverage(m, b, m.corrupt[a], [&](uint32_t f) { return mark_a[f] == stamp_a; });
+    return std::sqrt(ca * cb);
+  }
+};
 
 // The bridges of a link: each matched slot of a with a slot of b that shares its feature.
 std::vector<Bridge> bridges_of(const Model& m, size_t a, size_t b, std::string_view lang_a, std::string_view lang_b) {
@@ -512,12 +602,12 @@ std::vector<Bridge> bridges_of(const Model& m, size_t a, size_t b, std::string_v
     Bridge br;
     if (sa.kind == kSlotEntity) br.kind = BridgeKind::Entity;
     else if (sa.kind == kSlotNumber) br.kind = BridgeKind::Number;
-    else if (f == sa.own && f == sb->own && lang_a == lang_b) br.kind = BridgeKind::SharedStem;
-    else if (f == sa.own && f == sb->own) br.kind = BridgeKind::SharedStem;  // a cognate or a name
+    else if (m.features[f].kind == kFeatPrefix) br.kind = BridgeKind::SharedStem;    // a cognate
+    else if (f == sa.own && f == sb->own) br.kind = BridgeKind::SharedStem;  // same word (or a name)
     else br.kind = BridgeKind::Translation;
     br.a = sa.span;
     br.b = sb->span;
-    br.weight = sa.weight / matched;
+    br.weight = sa.weight * credit(m, sa, [&](uint32_t g) { return unit_has(m, b, g); }) / matched;
     br.via = m.features[f].label;
     out.push_back(std::move(br));
   }
@@ -536,14 +626,21 @@ void candidates_of(const Model& m, size_t a, size_t limit, bool probe_all, Accep
   const uint32_t max_df = std::max<uint32_t>(kMinFrequentDf, static_cast<uint32_t>(kFrequentShare * static_cast<double>(n)));
   std::vector<uint32_t> probe(m.unit_feats.begin() + m.unit_feat_begin[a], m.unit_feats.begin() + m.unit_feat_begin[a + 1]);
   if (!probe_all) {
-    probe.erase(std::remove_if(probe.begin(), probe.end(), [&](uint32_t f) { return m.features[f].df > max_df; }),
+    // A feature no other unit has finds nothing, and a prefix alone is too weak to propose.
+    probe.erase(std::remove_if(probe.begin(), probe.end(),
+                               [&](uint32_t f) {
+                                 const Feature& x = m.features[f];
+                                 return x.df > max_df || x.df < 2 || x.kind == kFeatPrefix;
+                               }),
                 probe.end());
     std::stable_sort(probe.begin(), probe.end(), [&](uint32_t x, uint32_t y) { return m.features[x].idf > m.features[y].idf; });
     if (probe.size() > kProbeFeatures) probe.resize(kProbeFeatures);
   }
+  size_t budget = kMaxPostingVisits;  // rarest features first: they get their whole lists
   for (uint32_t f : probe) {
     const std::vector<uint32_t>& p = m.postings[f];
-    const size_t scan = probe_all ? p.size() : std::min(p.size(), kMaxPostingScan);
+    const size_t scan = probe_all ? p.size() : std::min({p.size(), kMaxPostingScan, budget});
+    budget -= probe_all ? 0 : scan;
     const float w = m.features[f].idf;
     for (size_t i = 0; i < scan; ++i) {
       const uint32_t b = p[i];
@@ -552,8 +649,11 @@ void candidates_of(const Model& m, size_t a, size_t limit, bool probe_all, Accep
       acc[b] += w;
     }
   }
-  std::sort(touched.begin(), touched.end(), [&](uint32_t x, uint32_t y) { return acc[x] != acc[y] ? acc[x] > acc[y] : x < y; });
-  for (size_t i = 0; i < touched.size() && i < limit; ++i) out.push_back(touched[i]);
+  auto better = [&](uint32_t x, uint32_t y) { return acc[x] != acc[y] ? acc[x] > acc[y] : x < y; };
+  if (touched.size() > limit) std::nth_element(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(limit), touched.end(), better);
+  const size_t keep = std::min(limit, touched.size());
+  std::sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), better);
+  out.assign(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep));
   for (uint32_t b : touched) acc[b] = 0;
 }
 
@@ -577,10 +677,12 @@ struct ClaimJob::State {
   ClaimOptions options;
   enum class Phase { Units, Candidates, Merge, Groups, Done } phase = Phase::Units;
   size_t next_doc = 0, next_unit = 0, next_link = 0, next_group = 0;
+  size_t total_docs = 0;  // for progress(): the corpus's size when the job began
   ClaimIndex index;
   Model model;
   std::vector<float> acc;
   std::vector<uint32_t> touched, cands;
+  PairScorer scorer;
   std::vector<PairScore> pairs;   // candidates phase: kept links; merge phase: sorted by score
   // Merge phase: clusters of units, members in the order they joined (the core first).
   std::vector<uint32_t> cluster;
@@ -616,9 +718,10 @@ struct ClaimJob::State {
     auto accept = [&](uint32_t b) { return options.same_document || units[b].doc != doc_a; };
     candidates_of(model, a, options.max_candidates_per_unit, false, accept, acc, touched, cands);
     const size_t first = pairs.size();
+    scorer.set_unit(model, a);
     for (uint32_t b : cands) {
       ++index.candidates_scored;
-      const float s = score_pair(model, a, b);
+      const float s = scorer.score(model, b);
       if (s < options.min_link_score) continue;
       pairs.push_back({static_cast<uint32_t>(std::min<size_t>(a, b)), static_cast<uint32_t>(std::max<size_t>(a, b)), s});
     }
@@ -789,6 +892,7 @@ ClaimJob::ClaimJob(const Corpus& corpus, const EntityIndex* entities, const Bili
   s_->dict = &dict;
   s_->stemmer = &stemmer;
   s_->options = options;
+  s_->total_docs = corpus.size();
 }
 ClaimJob::~ClaimJob() = default;
 ClaimJob::ClaimJob(ClaimJob&&) noexcept = default;
@@ -847,7 +951,7 @@ float ClaimJob::progress() const {
   const State& s = *s_;
   auto share = [](size_t done, size_t total) { return total == 0 ? 1.f : static_cast<float>(done) / static_cast<float>(total); };
   switch (s.phase) {
-    case State::Phase::Units: return 0.3f * share(s.next_doc, s.next_doc + 1);
+    case State::Phase::Units: return 0.3f * share(s.next_doc, s.total_docs);
     case State::Phase::Candidates: return 0.3f + 0.55f * share(s.next_unit, s.index.units.size());
     case State::Phase::Merge: return 0.85f + 0.05f * share(s.next_link, s.pairs.size());
     case State::Phase::Groups: return 0.9f + 0.1f * share(s.next_group, s.group_clusters.size());
@@ -938,13 +1042,15 @@ std::vector<SentenceMatch> align_sentences(const std::vector<std::string>& a, co
   const uint32_t first_b = static_cast<uint32_t>(a.size());
   std::vector<float> acc(m.units(), 0.f);
   std::vector<uint32_t> touched, cands;
+  PairScorer scorer;
   auto accept = [&](uint32_t u) { return u >= first_b; };
   for (size_t i = 0; i < a.size(); ++i) {
     // Retrieval: every feature probed, so the best line is never missed for want of a probe.
     candidates_of(m, i, options.max_candidates_per_unit, true, accept, acc, touched, cands);
     SentenceMatch best;
+    scorer.set_unit(m, i);
     for (uint32_t c : cands) {
-      const float s = score_pair(m, i, c);
+      const float s = scorer.score(m, c);
       if (s > best.score) best = {static_cast<int32_t>(c - first_b), s};
     }
     if (best.score < options.min_link_score) best.best = -1;

@@ -108,6 +108,30 @@ TEST_CASE("bilingual: two languages meet in one English concept") {
   CHECK(shares(d, "it", "benefici", "en", "benefit", s));
 }
 
+TEST_CASE("bilingual: inflected forms Snowball keeps apart from the headword") {
+  Stemmer s;
+  BilingualDict d = BilingualDict::empty();
+  REQUIRE(d.add_tsv("de", "zeigen\tshow\nbetonen\temphasize\narbeiten\twork\n", s).ok());
+  for (const char* w : {"zeigt", "zeigte", "gezeigt", "zeigen"}) CHECK_MESSAGE(shares(d, "de", w, "en", "shows", s), w);
+  for (const char* w : {"betont", "betonte", "betonten"}) CHECK_MESSAGE(shares(d, "de", w, "en", "emphasized", s), w);
+  for (const char* w : {"arbeitet", "arbeitete", "gearbeitet"}) CHECK_MESSAGE(shares(d, "de", w, "en", "working", s), w);
+  // German compounds: head first, then the modifier (with a linking -s), cached.
+  REQUIRE(d.add_tsv("de", "Verteidigung\tdefense\nAusgaben\texpenditure; spending\nMinister\tminister\n", s).ok());
+  CHECK(names(d, "de", "Verteidigungsausgaben", s) ==
+        std::vector<std::string>{match_key("expenditure", "en", s), match_key("spending", "en", s),
+                                 match_key("defense", "en", s)});
+  CHECK(names(d, "de", "Verteidigungsausgaben", s).size() == 3);  // from the cache: same answer
+  CHECK(shares(d, "de", "Premierminister", "en", "minister", s));
+  CHECK(d.concepts("de", match_key("Kishida", "de", s), s).empty());
+  CHECK(d.concepts("de", match_key("Raytheon", "de", s), s).empty());
+  REQUIRE(d.add_tsv("fr", "ami\tfriend\n", s).ok());
+  CHECK(shares(d, "fr", "amis", "en", "friends", s));
+  REQUIRE(d.add_tsv("es", "nuclear\tnuclear\n", s).ok());
+  CHECK(shares(d, "es", "nucleares", "en", "nuclear", s));
+  REQUIRE(d.add_tsv("it", "nucleare\tnuclear\n", s).ok());
+  CHECK(shares(d, "it", "nucleari", "en", "nuclear", s));
+}
+
 TEST_CASE("bilingual: errors are values that say what to do") {
   Stemmer s;
   BilingualDict d = BilingualDict::empty();
@@ -186,15 +210,23 @@ TEST_CASE("bilingual: generated dictionaries bridge the seed corpus and issue 5'
       {"de", "Sicherheit", {"security"}},
       {"de", "Zusammenarbeit", {"cooperation"}},
       {"de", "Verteidigung", {"defense", "defence"}},
+      {"de", "betonte", {"emphasize", "stress", "accent", "underline"}},
+      // (the head "Ausgaben" gets Ausgabe's first senses, issue/edition, not spending)
+      {"de", "Verteidigungsausgaben", {"defense", "defence", "spending", "expenditure"}},
+      {"de", "Luftverteidigungssysteme", {"system", "defense", "defence"}},
+      {"de", "Premierminister", {"minister", "premier", "prime"}},
+      {"de", "Sicherheit", {"safety", "security"}},
       // French, Spanish
       {"fr", "avantages", {"benefit", "advantage"}},
       {"fr", "sécurité", {"security"}},
       {"fr", "coopération", {"cooperation"}},
-      {"fr", "nucléaire", {"nuclear"}},
+      {"fr", "nucléaires", {"nuclear"}},
+      {"fr", "moment", {"moment"}},
       {"es", "beneficios", {"benefit", "advantage"}},
       {"es", "seguridad", {"security"}},
       {"es", "cooperación", {"cooperation"}},
       {"es", "estabilidad", {"stability"}},
+      {"es", "nucleares", {"nuclear"}},
       // Russian
       {"ru", "выгода", {"benefit", "advantage", "profit"}},
       {"ru", "преимущества", {"benefit", "advantage"}},

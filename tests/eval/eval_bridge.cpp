@@ -6,11 +6,12 @@
 //   eval_bridge ASSET_DIR --load                  load + index every language, print times
 //   eval_bridge ASSET_DIR --lines LANG FILE...    coverage over files of one language
 //   eval_bridge ASSET_DIR --detect FILE...        coverage per file, language guessed per file
-// Built and run by tests/eval/eval_bridge.sh.
+// Built and run by tests/eval/eval_bridge.sh. PX_BRIDGE_MISSES=1 lists uncovered words on stderr.
 #include <chrono>
 #include <ctime>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -52,8 +53,14 @@ void count(const BilingualDict& d, const Segmenter& seg, const Stopwords& stop, 
   for (Span w : seg.words(text, lang)) {
     const std::string_view word = text.substr(w.begin, w.end - w.begin);
     if (!has_letter(word)) continue;
-    if (stop.is_stopword(fold_for_search(word), lang)) continue;
+    // The segmenter keeps the apostrophe of French/Italian elisions ("l'", "qu'"); the
+    // stopword lists have the bare forms.
+    std::string_view bare = word;
+    if (bare.size() > 1 && bare.back() == '\'') bare.remove_suffix(1);
+    if (bare.size() > 3 && bare.substr(bare.size() - 3) == "\xE2\x80\x99") bare.remove_suffix(3);  // ’
+    if (stop.is_stopword(fold_for_search(bare), lang)) continue;
     const bool hit = !d.concepts(lang, match_key(word, lang, stemmer), stemmer).empty();
+    if (!hit && std::getenv("PX_BRIDGE_MISSES")) std::fprintf(stderr, "miss %s %.*s\n", lang.c_str(), int(word.size()), word.data());
     ++c.content;
     c.covered += hit;
     const bool capital = (static_cast<unsigned char>(word[0]) < 0x80 && word[0] >= 'A' && word[0] <= 'Z') ||
