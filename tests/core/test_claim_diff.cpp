@@ -467,7 +467,7 @@ TEST_CASE("claim_diff: seeds with linked entities — the XNUMX pair names the s
 
 namespace {
 
-// Three paragraphs of ordinary news prose in `lang` around `sentence` (de, ru, zh, ja).
+// Three paragraphs of ordinary news prose in `lang` around `sentence` (de, it, ru, zh, ja).
 Document article_in(const std::string& lang, const std::string& source, const std::string& sentence) {
   std::string before, after;
   if (lang == "de") {
@@ -480,6 +480,11 @@ Document article_in(const std::string& lang, const std::string& source, const st
              "Тихоокеанском регионе, где напряжённость растёт уже несколько месяцев. Встреча продолжалась весь день.";
     after = "Совместное заявление будет опубликовано в конце недели, после того как министры проконсультируются "
             "со своими правительствами и парламентами государств-членов.";
+  } else if (lang == "it") {
+    before = "I ministri della Difesa dell'alleanza si sono riuniti martedì a Bruxelles per discutere della situazione "
+             "nel Pacifico, dove le tensioni crescono da mesi. L'incontro è durato tutto il pomeriggio.";
+    after = "Una dichiarazione congiunta sarà pubblicata alla fine della settimana, dopo che i ministri avranno "
+            "consultato i loro governi e i parlamenti degli Stati membri.";
   } else if (lang == "zh") {
     before = "联盟各国国防部长星期二在布鲁塞尔举行会议，讨论太平洋地区的局势。那里的紧张关系已经持续了几个月。会议持续了整个下午。";
     after = "部长们将在与本国政府和议会协商之后，于本周末发表一份联合声明。";
@@ -601,4 +606,28 @@ TEST_CASE("claim_diff: without lexicons, numbers, quotes, entities and words are
   ClaimUnit stray = b;
   stray.doc = 7;
   CHECK(compare_units(c, nullptr, lexicons(), a, stray, nullptr).empty());
+}
+
+TEST_CASE("claim_diff: a number changed inside a quote and its translation is an altered quote") {
+  Corpus c;
+  std::vector<Document> docs;
+  docs.push_back(article("Outlet A", "“We will send 1,000 soldiers to the region next year,” Rutte said."));
+  docs.push_back(article_in("it", "Outlet B", "“Invieremo 2.000 soldati nella regione l'anno prossimo”, ha detto Rutte."));
+  c.add_all(std::move(docs));
+  const ClaimUnit a = unit_of(c, 0, "We will send", true, 0);
+  const ClaimUnit b = unit_of(c, 1, "Invieremo", true, 1);
+  CHECK(b.lang == "it");
+  const std::vector<Difference> ds = compare_units(c, nullptr, lexicons(), a, b, nullptr);
+  INFO(dump(ds));
+  const auto q = of_kind(ds, DiffKind::QuoteFidelity);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0]->fidelity == QuoteFidelity::Altered);
+  CHECK(q[0]->message.find("1,000") != std::string::npos);
+  CHECK(q[0]->message.find("2.000") != std::string::npos);
+  const auto n = of_kind(ds, DiffKind::NumberMismatch);
+  REQUIRE(n.size() == 1);
+  CHECK(n[0]->message.find("the numbers disagree") != std::string::npos);
+  // "said" and "ha detto" are both neutral; both name Rutte.
+  CHECK(of_kind(ds, DiffKind::ReportingVerb).empty());
+  CHECK(of_kind(ds, DiffKind::Attribution).empty());
 }
