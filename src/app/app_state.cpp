@@ -622,7 +622,7 @@ nlohmann::json AppState::state_json() {
   // groups with their members, and the selected group with its differences and bridges.
   nlohmann::json claims;
   {
-    constexpr size_t kGroupsInState = 20, kTextBytes = 300;
+    constexpr size_t kGroupsInState = 100, kTextBytes = 300;  // the top of the ranking; exports have all
     auto member_json = [&](uint32_t uid) {
       const ClaimUnit& u = claims_.units[uid];
       const ArticleMeta& m = corpus.doc(u.doc).meta;

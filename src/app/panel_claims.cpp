@@ -73,9 +73,11 @@ constexpr int kMaxMatrixOutlets = 500;     // Dear ImGui tables hold 512 columns
 // [SECTION] helpers
 //------------------------------------------------------------------------------------------
 // Makes a region findable by label like a widget (item_locator.h), for tests.
+// Regions scrolled out of view are not registered (a list clipper draws its first row to
+// measure it even when that row is scrolled away: a test must not click where it is not).
 void register_test_item(const char* label, ImVec2 min, ImVec2 max) {
   ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (!g.TestEngineHookItems) return;
+  if (!g.TestEngineHookItems || !ImGui::IsRectVisible(min, max)) return;
   const ImGuiID id = ImGui::GetID(label);
   ImGuiTestEngineHook_ItemAdd(&g, id, ImRect(min, max), nullptr);
   ImGuiTestEngineHook_ItemInfo(&g, id, label, 0);
@@ -491,16 +493,19 @@ void draw_side_by_side(AppState& app, uint32_t gi) {
   constexpr size_t kDifferencesShown = 200;  // a group's list; the JSON export has them all
   for (size_t i = 0; i < g.differences.size() && i < kDifferencesShown; ++i) {
     const Difference& d = g.differences[i];
+    // A line naming it (kind, whose phrasing, the two sides), the explanation under it.
+    ImGui::PushID(static_cast<int>(i));
     swatch(diff_kind_color(d.kind, 255));
     const std::string who = meta_of(app, ci.units[d.b]).source + " (" + ci.units[d.b].lang + ")";
-    ImGui::TextColored(ImVec4(0.35f, 0.35f, 0.35f, 1.f), "%s · %s:", diff_kind_label(d.kind), who.c_str());
-    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.35f, 0.35f, 0.35f, 1.f), "%s · %s", diff_kind_label(d.kind), who.c_str());
     if (!d.label_a.empty() || !d.label_b.empty()) {
+      ImGui::SameLine(0, 10.f);
       ImGui::Text("%s → %s", d.label_a.empty() ? "—" : d.label_a.c_str(), d.label_b.empty() ? "—" : d.label_b.c_str());
-      ImGui::SameLine();
     }
+    ImGui::Indent(ImGui::GetTextLineHeight() * 0.6f + 4.f);
     ImGui::TextWrapped("%s", d.message.c_str());
-    if (ImGui::IsItemHovered()) difference_tooltip(app, g, d);
+    ImGui::Unindent(ImGui::GetTextLineHeight() * 0.6f + 4.f);
+    ImGui::PopID();
   }
   if (g.differences.size() > kDifferencesShown)
     ImGui::TextDisabled("… and %zu more (in the JSON export)", g.differences.size() - kDifferencesShown);
