@@ -101,6 +101,12 @@ struct ReaderPanelState {
   int64_t evidence_article = -1;
   Span evidence_span;
   int evidence_scroll = 0;      // frames left to ask for the scroll (the first may precede layout)
+  // The first search hit is scrolled into view once per (article, search): a hit below the
+  // fold is otherwise invisible.
+  int64_t hit_scroll_article = -1;
+  std::string hit_scroll_query;
+  Span hit_scroll_span;
+  int hit_scroll = 0;           // frames left to ask for that scroll
   bool show_claims = true;      // the selected claim group's units and differences marked
   uint64_t marks_claims_key = 0;  // claims revision and selected group the marks were made for
 };

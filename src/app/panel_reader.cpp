@@ -127,6 +127,15 @@ void rebuild_marks(AppState& app, const Document& d) {
       ++st.hits;
     }
   }
+  // A new article or a new search: show its first hit (unless the Reader was opened at evidence).
+  if (!hits.empty() && (st.hit_scroll_article != app.selected || st.hit_scroll_query != app.filter.text)) {
+    st.hit_scroll_article = app.selected;
+    st.hit_scroll_query = app.filter.text;
+    if (st.evidence_article != app.selected) {
+      st.hit_scroll_span = hits.front().span;
+      st.hit_scroll = 3;
+    }
+  }
   st.marks = flatten_marks({evidence, claim_units, quotes, numbers, claim_diffs, hits});
 }
 
@@ -267,6 +276,10 @@ void draw_reader_panel(AppState& app, bool* open) {
           st.evidence_span.begin < seg.end) {
         ImGui::SetScrollHereY(0.2f);
         --st.evidence_scroll;
+      } else if (st.hit_scroll > 0 && st.hit_scroll_article == app.selected && st.hit_scroll_span.begin >= seg.begin &&
+                 st.hit_scroll_span.begin < seg.end) {
+        ImGui::SetScrollHereY(0.2f);
+        --st.hit_scroll;
       }
     };
     if (st.sentence_mode && an.done) {
