@@ -204,24 +204,29 @@ void draw_view_toggles(AppState& app, const Document& d) {
     ImGui::TextDisabled("analysing…");
     return;
   }
+  // The toggles share a line while they fit and wrap in a narrow Reader (an embedded one).
+  auto toggle = [&](const char* text, bool* v, bool first = false) {
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    }
+    return ImGui::Checkbox(text, v);
+  };
   size_t chrome = 0;
   for (bool b : an.boilerplate) chrome += b;
   char label[64];
   std::snprintf(label, sizeof label, "Site chrome (%zu)", chrome);
-  ImGui::Checkbox(label, &st.show_chrome);
-  ImGui::SameLine();
+  toggle(label, &st.show_chrome, true);
   std::snprintf(label, sizeof label, "Quotes (%zu)", an.quotes.size());
-  changed |= ImGui::Checkbox(label, &st.show_quotes);
-  ImGui::SameLine();
+  changed |= toggle(label, &st.show_quotes);
   std::snprintf(label, sizeof label, "Numbers (%zu)", an.quantities.size());
-  changed |= ImGui::Checkbox(label, &st.show_numbers);
-  ImGui::SameLine();
-  changed |= ImGui::Checkbox("Claim", &st.show_claims);
+  changed |= toggle(label, &st.show_numbers);
+  changed |= toggle("Claim", &st.show_claims);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Mark the claim selected in the Claims panel: its phrasing here, and its differences underlined");
-  ImGui::SameLine();
   std::snprintf(label, sizeof label, "Sentences (%zu)", an.sentences.size());
-  ImGui::Checkbox(label, &st.sentence_mode);
+  toggle(label, &st.sentence_mode);
   if (changed) st.marks_article = -1;  // rebuild marks next frame
 }
 
