@@ -43,7 +43,8 @@ namespace px {
 namespace {
 
 // Units.
-constexpr uint32_t kMinQuoteWords = 3;       // a one-word scare quote ("cruciale") is no claim
+constexpr uint32_t kMinQuoteWords = 4;       // a scare quote ("cruciale") or a catchphrase
+                                             // ("free and open") is no claim of its own
 constexpr uint32_t kMinAssertionWords = 4;   // fewer words: a fragment ("Rutte said.")
 constexpr uint32_t kMinNumberWords = 2;      // a fragment with a number still states it
 constexpr uint32_t kMaxHeadingWords = 15;    // a lone line without final punctuation: heading
@@ -79,6 +80,7 @@ constexpr double kFrequentShare = 0.05;      // this share of all units are too 
 constexpr float kMergeAverageShare = 0.8f;
 constexpr size_t kLinkageSample = 4;         // members of each cluster's core compared
 constexpr size_t kLinksPerUnit = 16;         // best links kept per unit for grouping
+constexpr size_t kScoreBuckets = 1024;       // links are merged strongest first at this resolution
 
 constexpr float kMaxIdf = 12.f;
 
@@ -315,7 +317,11 @@ struct Model {
   std::vector<uint32_t> unit_feat_begin{0};
   std::vector<float> mass;                   // sum of slot weights per unit
   std::vector<uint8_t> corrupt;              // per unit: numbers with no value ("XNUMX")
-  std::vector<std::vector<uint32_t>> postings;  // feature -> units, ascending
+  // Feature f's units, ascending: posting_units[posting_start[f] .. posting_start[f + 1]).
+  // One flat array (filled by counting df first): a vector per feature made building the
+  // index of a large corpus one long stall.
+  std::vector<uint32_t> posting_start, posting_units;
+  std::vector<uint32_t> posting_fill;        // while the index is built: next free place per feature
 
   uint32_t intern(uint8_t kind, char tag, std::string_view key, std::string_view label) {
     const uint64_t h = hash_feature(tag, key);
@@ -454,27 +460,39 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
   all.erase(std::unique(all.begin(), all.end()), all.end());
   m.unit_feats.insert(m.unit_feats.end(), all.begin(), all.end());
   m.unit_feat_begin.push_back(static_cast<uint32_t>(m.unit_feats.size()));
+  for (uint32_t f : all) ++m.features[f].df;
 }
 
-// Document frequencies, IDF, slot weights, unit masses, postings: once every unit is in.
-void finish_model(Model& m) {
+// Once every unit is in: IDF, then per unit its slots' weights, its mass and its postings.
+// In two parts so that ClaimJob can spread the per-unit part over slices (on a corpus of
+// 200,000 units the whole takes about 150 ms).
+void index_begin(Model& m) {
   const size_t n = m.units();
-  for (Feature& f : m.features) f.df = 0;
-  for (uint32_t f : m.unit_feats) ++m.features[f].df;
   for (Feature& f : m.features)
     f.idf = std::min(kMaxIdf, static_cast<float>(std::log(1.0 + static_cast<double>(n) / std::max<uint32_t>(1, f.df))));
-  for (Slot& s : m.slots) {
-    float w = kMaxIdf;  // the prefix (the last feature) is not the word: it does not weigh it
-    for (uint32_t i = s.feat_begin; i < s.feat_end - (s.prefix ? 1 : 0); ++i) w = std::min(w, m.features[m.slot_feats[i]].idf);
-    s.weight = w * s.factor;
-  }
   m.mass.assign(n, 0.f);
-  for (size_t u = 0; u < n; ++u)
-    for (uint32_t s = m.unit_slot_begin[u]; s < m.unit_slot_begin[u + 1]; ++s) m.mass[u] += m.slots[s].weight;
-  m.postings.assign(m.features.size(), {});
-  for (size_t u = 0; u < n; ++u)
+  m.posting_start.assign(m.features.size() + 1, 0);
+  for (size_t f = 0; f < m.features.size(); ++f) m.posting_start[f + 1] = m.posting_start[f] + m.features[f].df;
+  m.posting_units.resize(m.unit_feats.size());
+  m.posting_fill.assign(m.posting_start.begin(), m.posting_start.end() - 1);
+}
+void index_units(Model& m, size_t from, size_t to) {
+  for (size_t u = from; u < to; ++u) {
+    for (uint32_t i = m.unit_slot_begin[u]; i < m.unit_slot_begin[u + 1]; ++i) {
+      Slot& s = m.slots[i];
+      float w = kMaxIdf;  // the prefix (the last feature) is not the word: it does not weigh it
+      for (uint32_t k = s.feat_begin; k < s.feat_end - (s.prefix ? 1 : 0); ++k) w = std::min(w, m.features[m.slot_feats[k]].idf);
+      s.weight = w * s.factor;
+      m.mass[u] += s.weight;
+    }
     for (uint32_t i = m.unit_feat_begin[u]; i < m.unit_feat_begin[u + 1]; ++i)
-      m.postings[m.unit_feats[i]].push_back(static_cast<uint32_t>(u));
+      m.posting_units[m.posting_fill[m.unit_feats[i]]++] = static_cast<uint32_t>(u);
+  }
+}
+void finish_model(Model& m) {
+  index_begin(m);
+  index_units(m, 0, m.units());
+  std::vector<uint32_t>().swap(m.posting_fill);
 }
 
 // [SECTION] scoring --------------------------------------------------------------------------
@@ -638,8 +656,9 @@ void candidates_of(const Model& m, size_t a, size_t limit, bool probe_all, Accep
   }
   size_t budget = kMaxPostingVisits;  // rarest features first: they get their whole lists
   for (uint32_t f : probe) {
-    const std::vector<uint32_t>& p = m.postings[f];
-    const size_t scan = probe_all ? p.size() : std::min({p.size(), kMaxPostingScan, budget});
+    const uint32_t* p = m.posting_units.data() + m.posting_start[f];
+    const size_t size = m.posting_start[f + 1] - m.posting_start[f];
+    const size_t scan = probe_all ? size : std::min({size, kMaxPostingScan, budget});
     budget -= probe_all ? 0 : scan;
     const float w = m.features[f].idf;
     for (size_t i = 0; i < scan; ++i) {
@@ -675,15 +694,17 @@ struct ClaimJob::State {
   const BilingualDict* dict = nullptr;
   const Stemmer* stemmer = nullptr;
   ClaimOptions options;
-  enum class Phase { Units, Candidates, Merge, Groups, Done } phase = Phase::Units;
-  size_t next_doc = 0, next_unit = 0, next_link = 0, next_group = 0;
+  enum class Phase { Units, Index, Candidates, Merge, Groups, Bridges, Done } phase = Phase::Units;
+  size_t next_doc = 0, next_indexed = 0, next_unit = 0, next_link = 0, next_group = 0;
+  size_t bridge_group = 0, bridge_link = 0;  // Bridges phase: the next link to explain
+  size_t links_total = 0, links_done = 0;
   size_t total_docs = 0;  // for progress(): the corpus's size when the job began
   ClaimIndex index;
   Model model;
   std::vector<float> acc;
   std::vector<uint32_t> touched, cands;
   PairScorer scorer;
-  std::vector<PairScore> pairs;   // candidates phase: kept links; merge phase: sorted by score
+  std::vector<PairScore> pairs;   // candidates phase: kept links; merge phase: strongest first
   // Merge phase: clusters of units, members in the order they joined (the core first).
   std::vector<uint32_t> cluster;
   std::vector<std::vector<uint32_t>> members, docs;
@@ -734,14 +755,20 @@ struct ClaimJob::State {
   }
 
   void start_merge() {
-    // A pair may have been kept from both sides.
-    std::sort(pairs.begin(), pairs.end(), [](const PairScore& x, const PairScore& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-    pairs.erase(std::unique(pairs.begin(), pairs.end(), [](const PairScore& x, const PairScore& y) { return x.a == y.a && x.b == y.b; }),
-                pairs.end());
-    std::sort(pairs.begin(), pairs.end(), [](const PairScore& x, const PairScore& y) {
-      if (x.score != y.score) return x.score > y.score;
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
+    // Strongest first, by a counting sort on the score in kScoreBuckets steps (stable: within
+    // a step, in the order the pairs were found). A comparison sort of the millions of links
+    // of a large corpus would stall one frame for half a second. A pair kept from both sides
+    // stays twice: the second copy finds its units already joined, and in centrality a
+    // mutual link counts double.
+    auto bucket = [](float score) {
+      return std::min<size_t>(kScoreBuckets - 1, static_cast<size_t>(std::max(0.f, 1.f - score) * kScoreBuckets));
+    };
+    std::vector<uint32_t> start(kScoreBuckets + 1, 0);
+    for (const PairScore& p : pairs) ++start[bucket(p.score) + 1];
+    for (size_t i = 1; i <= kScoreBuckets; ++i) start[i] += start[i - 1];
+    std::vector<PairScore> sorted(pairs.size());
+    for (const PairScore& p : pairs) sorted[start[bucket(p.score)]++] = p;
+    pairs.swap(sorted);
     const size_t n = index.units.size();
     cluster.resize(n);
     members.resize(n);
@@ -815,7 +842,7 @@ void ClaimJob::State::start_groups() {
 
 // One group: the reference (most central member) first, the links that joined it and the
 // reference's link to every member (the differences stage compares against it), each with
-// its bridges.
+// its bridges (worked out in the Bridges phase).
 void ClaimJob::State::build_group(uint32_t c) {
   ClaimGroup g;
   g.members = members[c];
@@ -830,7 +857,7 @@ void ClaimJob::State::build_group(uint32_t c) {
     l.a = std::min(a, b);
     l.b = std::max(a, b);
     l.score = score;
-    l.bridges = bridges_of(model, l.a, l.b, index.units[l.a].lang, index.units[l.b].lang);
+    // Bridges come in their own phase: for a group of a thousand members they take long.
     g.links.push_back(std::move(l));
   };
   std::vector<uint64_t> have;
@@ -913,7 +940,18 @@ bool ClaimJob::step(const Corpus& corpus, double budget_ms) {
         if (out_of_time()) break;
       }
       if (s.next_doc < corpus.size()) break;
-      finish_model(s.model);
+      index_begin(s.model);
+      s.phase = State::Phase::Index;
+    } else if (s.phase == State::Phase::Index) {
+      constexpr size_t kIndexChunk = 2048;  // units per clock check
+      while (s.next_indexed < s.index.units.size()) {
+        const size_t to = std::min(s.index.units.size(), s.next_indexed + kIndexChunk);
+        index_units(s.model, s.next_indexed, to);
+        s.next_indexed = to;
+        if (out_of_time()) break;
+      }
+      if (s.next_indexed < s.index.units.size()) break;
+      std::vector<uint32_t>().swap(s.model.posting_fill);
       s.acc.assign(s.index.units.size(), 0.f);
       s.phase = State::Phase::Candidates;
     } else if (s.phase == State::Phase::Candidates) {
@@ -932,12 +970,29 @@ bool ClaimJob::step(const Corpus& corpus, double budget_ms) {
       if (s.next_link < s.pairs.size()) break;
       s.start_groups();
       s.phase = State::Phase::Groups;
-    } else {
+    } else if (s.phase == State::Phase::Groups) {
       while (s.next_group < s.group_clusters.size()) {
-        s.build_group(s.group_clusters[s.next_group++]);
-        if ((s.next_group & 15) == 0 && out_of_time()) break;
+        s.build_group(s.group_clusters[s.next_group++]);  // a group of thousands takes ms
+        if (out_of_time()) break;
       }
       if (s.next_group < s.group_clusters.size()) break;
+      for (const ClaimGroup& g : s.index.groups) s.links_total += g.links.size();
+      s.phase = State::Phase::Bridges;
+    } else if (s.phase == State::Phase::Bridges) {
+      std::vector<ClaimGroup>& groups = s.index.groups;
+      while (s.bridge_group < groups.size()) {
+        std::vector<ClaimLink>& links = groups[s.bridge_group].links;
+        if (s.bridge_link >= links.size()) {
+          ++s.bridge_group;
+          s.bridge_link = 0;
+          continue;
+        }
+        ClaimLink& l = links[s.bridge_link++];
+        l.bridges = bridges_of(s.model, l.a, l.b, s.index.units[l.a].lang, s.index.units[l.b].lang);
+        ++s.links_done;
+        if ((s.links_done & 31) == 0 && out_of_time()) break;
+      }
+      if (s.bridge_group < groups.size()) break;
       s.finish(corpus);
       s.phase = State::Phase::Done;
     }
@@ -952,9 +1007,11 @@ float ClaimJob::progress() const {
   auto share = [](size_t done, size_t total) { return total == 0 ? 1.f : static_cast<float>(done) / static_cast<float>(total); };
   switch (s.phase) {
     case State::Phase::Units: return 0.3f * share(s.next_doc, s.total_docs);
-    case State::Phase::Candidates: return 0.3f + 0.55f * share(s.next_unit, s.index.units.size());
+    case State::Phase::Index: return 0.3f + 0.05f * share(s.next_indexed, s.index.units.size());
+    case State::Phase::Candidates: return 0.35f + 0.5f * share(s.next_unit, s.index.units.size());
     case State::Phase::Merge: return 0.85f + 0.05f * share(s.next_link, s.pairs.size());
-    case State::Phase::Groups: return 0.9f + 0.1f * share(s.next_group, s.group_clusters.size());
+    case State::Phase::Groups: return 0.9f + 0.03f * share(s.next_group, s.group_clusters.size());
+    case State::Phase::Bridges: return 0.93f + 0.07f * share(s.links_done, s.links_total);
     default: return 1.f;
   }
 }
@@ -962,9 +1019,11 @@ float ClaimJob::progress() const {
 const char* ClaimJob::phase() const {
   switch (s_->phase) {
     case State::Phase::Units: return "units";
+    case State::Phase::Index:
     case State::Phase::Candidates: return "candidates";
     case State::Phase::Merge:
-    case State::Phase::Groups: return "groups";
+    case State::Phase::Groups:
+    case State::Phase::Bridges: return "groups";
     default: return "done";
   }
 }

@@ -274,6 +274,13 @@ TEST_CASE("claims: an empty corpus, and one article, give no groups") {
   idx = build_claims(one, nullptr, dictionary(), *resources().stemmer, options());
   CHECK(!idx.units.empty());
   CHECK(idx.groups.empty());
+  // Unless same_document allows it: then an article's repeated claims may group.
+  ClaimOptions within = options();
+  within.same_document = true;
+  within.min_link_score = 0.2f;
+  idx = build_claims(one, nullptr, dictionary(), *resources().stemmer, within);
+  CHECK(!idx.groups.empty());
+  for (const ClaimGroup& g : idx.groups) CHECK(g.members.size() >= 2);
 }
 
 TEST_CASE("claims: a hand-made dictionary bridges Italian to English") {
