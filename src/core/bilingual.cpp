@@ -155,6 +155,21 @@ struct BilingualDict::Impl {
   Status add_lines(Lang& lang, std::string_view lang_code, std::string_view text, const Stemmer& stemmer,
                    const std::string& where) {
     if (!is_valid_utf8(text)) return Status::Error(where + " is not UTF-8");
+    // Check the format before touching the index, so a bad line leaves what was there.
+    size_t line_no = 0;
+    for (size_t pos = 0; pos < text.size();) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      const std::string_view line = text.substr(pos, eol - pos);
+      pos = eol + 1;
+      ++line_no;
+      if (line.empty() || line[0] == '#' || line == "\r") continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0) {
+        return Status::Error(where + ":" + std::to_string(line_no) +
+                             ": expected \"word<TAB>english; english\"");
+      }
+    }
     // Collect per key first, then lay the lists out flat. Several headwords can share a key
     // (it "stabile", "stabilimento", "stabilità" all stem to "stabil"), so each list is
     // ordered by the position of the translation in its line, then by line: every headword's
@@ -192,21 +207,14 @@ struct BilingualDict::Impl {
     std::vector<std::string> forms;
     std::string headword;
     std::vector<uint32_t> line_ids;
-    size_t line_no = 0;
     for (size_t pos = 0; pos < text.size();) {
       size_t eol = text.find('\n', pos);
       if (eol == std::string_view::npos) eol = text.size();
       std::string_view line = text.substr(pos, eol - pos);
       pos = eol + 1;
-      ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.empty() || line[0] == '#') continue;
-      const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos || tab == 0) {
-        for (auto* v : slots) *v = {0, 0};  // leave no half-built ranges behind
-        return Status::Error(where + ":" + std::to_string(line_no) +
-                             ": expected \"word<TAB>english; english\"");
-      }
+      const size_t tab = line.find('\t');  // present: checked above
       headword.assign(trim(line.substr(0, tab)));
       // Uncached: dictionary words would only evict the corpus words the stemmer's cache is for.
       const std::string key = match_key_uncached(headword, lang_code, stemmer);

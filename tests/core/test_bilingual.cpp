@@ -140,6 +140,11 @@ TEST_CASE("bilingual: errors are values that say what to do") {
   CHECK(bad.message().find(":1:") != std::string::npos);
   CHECK_FALSE(d.add_tsv("it", std::string("parola\t\xff\xfe\n"), s).ok());
   CHECK_FALSE(d.add_tsv("en", "a\tb\n", s).ok());
+  // A bad line anywhere leaves what an earlier add_tsv loaded.
+  REQUIRE(d.add_tsv("it", "pace\tpeace\n", s).ok());
+  CHECK_FALSE(d.add_tsv("it", "guerra\twar\nno tab\n", s).ok());
+  CHECK(shares(d, "it", "pace", "en", "peace", s));
+  CHECK(d.concepts("it", match_key("guerra", "it", s), s).empty());
 
   CHECK_FALSE(d.language_status("de").ok());
   CHECK(d.concepts("de", "vorteil", s).empty());
