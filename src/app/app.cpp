@@ -65,23 +65,25 @@ bool input_multiline_string(const char* label, std::string& s, float height) {
 }
 
 void place_panel(const char* name, bool force) {
-  // Default layout: on the left Articles, the Entities charts, then Corpus; the Reader takes
-  // the whole right column (long texts need the height). Positions the user chooses are saved
-  // in the ImGui settings (persisted by the platform) and win afterwards.
+  // Default layout, for a 1280x800 screen and up: on the left the Articles table, and under
+  // it Entities and Claims as two tabs sharing the rest of the column (charts and side-by-side
+  // phrasings need width and height); on the right the Reader, and under it the Corpus panel
+  // with room for its paste form (about 260 px). Positions the user chooses are saved in the
+  // ImGui settings (persisted by the platform) and win afterwards.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   // WorkPos excludes the menu bar only from the second frame on: reserve it ourselves.
   const float menu_h = ImGui::GetFrameHeight();
   const ImVec2 o = ImVec2(vp->Pos.x, vp->Pos.y + menu_h);
   const ImVec2 sz = ImVec2(vp->Size.x, vp->Size.y - 2.f * menu_h - 4.f);
   const ImGuiCond cond = force ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
-  // Articles: the search, the count and a few rows; Corpus: room for its paste form (about
-  // 260 px); the charts get the rest (drag the borders to give them more).
+  // Articles: the search, the count and a few rows; Entities and Claims the rest of the left
+  // column; the Reader most of the right column.
   const float left = sz.x * 0.58f, top = sz.y * 0.28f, corpus = sz.y * 0.34f;
   const std::string_view n(name);
   ImVec2 pos = o, size = ImVec2(left, top);
-  if (n == "Entities") { pos = ImVec2(o.x, o.y + top); size = ImVec2(left, sz.y - top - corpus); }
-  else if (n == "Corpus") { pos = ImVec2(o.x, o.y + sz.y - corpus); size = ImVec2(left, corpus); }
-  else if (n == "Reader") { pos = ImVec2(o.x + left, o.y); size = ImVec2(sz.x - left, sz.y); }
+  if (n == "Entities" || n == "Claims") { pos = ImVec2(o.x, o.y + top); size = ImVec2(left, sz.y - top); }
+  else if (n == "Corpus") { pos = ImVec2(o.x + left, o.y + sz.y - corpus); size = ImVec2(sz.x - left, corpus); }
+  else if (n == "Reader") { pos = ImVec2(o.x + left, o.y); size = ImVec2(sz.x - left, sz.y - corpus); }
   ImGui::SetNextWindowPos(pos, cond);
   ImGui::SetNextWindowSize(size, cond);
 }
@@ -102,6 +104,8 @@ void draw_menu(AppState& app) {
     ImGui::MenuItem("Articles", nullptr, &app.show_articles);
     ImGui::MenuItem("Reader", nullptr, &app.show_reader);
     ImGui::MenuItem("Entities", nullptr, &app.show_entities);
+    ImGui::MenuItem("Claims", nullptr, &app.show_claims);
+    ImGui::MenuItem("Entities and Claims as tabs", nullptr, &app.analysis_tabbed);
     ImGui::Separator();
     if (ImGui::MenuItem("Reset layout")) app.reset_layout = true;
     ImGui::EndMenu();
@@ -131,6 +135,9 @@ void draw_status_bar(AppState& app) {
     } else if (app.analysing()) {
       ImGui::SameLine();
       ImGui::ProgressBar(app.analysis_progress(), ImVec2(260, 0), app.analysis_label().c_str());
+    } else if (app.show_claims && app.claims_pending() && app.claims_progress() > 0.f) {
+      ImGui::SameLine();
+      ImGui::ProgressBar(app.claims_progress(), ImVec2(260, 0), app.claims_label().c_str());
     } else if (!app.log.empty()) {
       const UserMessage& m = app.log.back();
       ImGui::SameLine(0, 24);
@@ -173,7 +180,25 @@ void draw_app(AppState& app) {
   if (app.show_articles) draw_articles_panel(app, &app.show_articles);
   if (app.show_reader) draw_reader_panel(app, &app.show_reader);
   if (app.show_corpus) draw_corpus_panel(app, &app.show_corpus);
-  if (app.show_entities) draw_entities_panel(app, &app.show_entities);
+  const bool handing_over = app.analysis_handoff;  // set by a tab switch last frame
+  if (app.analysis_tabbed && app.show_entities && app.show_claims) {
+    // One region, two tabs: only the front panel is drawn (a hidden one costs nothing and
+    // cannot take clicks); a tab switch hands it the region's place and size. The Claims
+    // panel applies that itself, as it may not exist yet (SetWindowPos needs the window).
+    if (app.analysis_tab == 0) {
+      if (app.analysis_handoff) {
+        ImGui::SetWindowPos("Entities", ImVec2(app.analysis_pos_x, app.analysis_pos_y));
+        ImGui::SetWindowSize("Entities", ImVec2(app.analysis_w, app.analysis_h));
+      }
+      draw_entities_panel(app, &app.show_entities);
+    } else {
+      draw_claims_panel(app, &app.show_claims);
+    }
+  } else {
+    if (app.show_entities) draw_entities_panel(app, &app.show_entities);
+    if (app.show_claims) draw_claims_panel(app, &app.show_claims);
+  }
+  if (handing_over) app.analysis_handoff = false;
   draw_about(app);
   draw_status_bar(app);
   app.reset_layout = false;

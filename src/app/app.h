@@ -32,5 +32,14 @@ void draw_reader_panel(AppState& app, bool* open);
 void draw_entities_panel(AppState& app, bool* open);
 // The removable "mentioning X" chip the Articles panel shows while an entity filter is on.
 void draw_entity_filter_chip(AppState& app);
+void draw_claims_panel(AppState& app, bool* open);
+// The removable "claim: ..." chip the Articles panel shows while a claim filter is on.
+void draw_claim_filter_chip(AppState& app);
+// The Entities | Claims tab strip at the top of both panels while they share their region.
+void draw_analysis_tabs(AppState& app);
+// Difference kinds: a colour each (the Claims panel's marks and legend, the Reader's
+// underlines) and a short name for people ("number differs").
+ImU32 diff_kind_color(DiffKind k, int alpha = 255);
+const char* diff_kind_label(DiffKind k);
 
 }  // namespace px

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "gazetteer.h"
+#include "lang_detect.h"
+#include "text_fold.h"
 
 namespace px {
 
@@ -110,6 +113,23 @@ void AppState::load_demo_corpus() {
 void AppState::load_text_resources(const std::string& dir) {
   text = TextResources::load(dir);
   for (const std::string& m : text.messages) report(IngestMessage::Level::Warning, "text pipeline: " + m);
+  // Claims: word bridges between languages and the lexicons of reporting verbs, hedges and
+  // evaluative words. Without them claims still group on names, numbers and shared stems.
+  claims_notes.clear();
+  if (Result<BilingualDict> d = BilingualDict::load(dir); d.ok()) {
+    claim_dict_ = std::move(*d);
+  } else {
+    claim_dict_ = BilingualDict::empty();
+    claims_notes.push_back("No bilingual dictionaries: claims in different languages group only on names, numbers and "
+                           "shared words. " + d.error());
+  }
+  if (Result<DiffLexicons> l = DiffLexicons::load(dir); l.ok()) {
+    claim_lexicons_ = std::move(*l);
+  } else {
+    claim_lexicons_ = DiffLexicons::empty();
+    claims_notes.push_back("No lexicons: reporting verbs, hedges and evaluative words are not compared. " + l.error());
+  }
+  for (const std::string& m : claims_notes) report(IngestMessage::Level::Warning, "claims: " + m);
 }
 
 void AppState::step_analysis(double budget_ms) {
@@ -118,7 +138,8 @@ void AppState::step_analysis(double budget_ms) {
     analysis_structure_rev_ = corpus.structure_revision();
   }
   if (analysis_.running() && !loading()) analysis_.step(corpus, text, budget_ms);
-  else step_entities(budget_ms);  // the entity charts follow once the text analysis is idle
+  else if (entities_pending() && (show_entities || show_claims)) step_entities(budget_ms);  // once the text analysis is idle
+  else step_claims(budget_ms);  // the claims follow the entities (they group on linked names)
 }
 
 std::string AppState::analysis_label() const {
@@ -148,6 +169,11 @@ const QueryResult& AppState::query() {
       }
       const uint8_t all = static_cast<uint8_t>((1u << std::min<uint8_t>(wanted, 8)) - 1);
       std::erase_if(query_.rows, [&](uint32_t r) { return hits[r] != all; });
+    }
+    if (!claim_filter.empty()) {  // articles with a member of the claim group (a chip like the entity filter)
+      std::vector<std::string> ids = claim_filter;
+      std::sort(ids.begin(), ids.end());
+      std::erase_if(query_.rows, [&](uint32_t r) { return !std::binary_search(ids.begin(), ids.end(), corpus.doc(r).meta.id); });
     }
     query_ms_ = now_ms();
     query_analysis_rev_ = corpus.analysis_revision();
@@ -212,6 +238,31 @@ void AppState::apply_commands() {
         entity_filter_label.clear();
         filter_changed();
         break;
+      case Command::Kind::FilterClaim:
+        if (c.index >= 0 && static_cast<size_t>(c.index) < claims_.groups.size()) {
+          const ClaimGroup& g = claims_.groups[c.index];
+          claim_filter.clear();
+          for (uint32_t u : g.members) {
+            const std::string& id = corpus.doc(claims_.units[u].doc).meta.id;
+            if (std::find(claim_filter.begin(), claim_filter.end(), id) == claim_filter.end()) claim_filter.push_back(id);
+          }
+          constexpr size_t kChipTextBytes = 48;  // the chip names the claim by its first words
+          claim_filter_label = g.members.empty() ? std::string() : claim_text(claims_.units[g.members[0]], kChipTextBytes);
+          filter_changed();
+        }
+        break;
+      case Command::Kind::ClearClaimFilter:
+        claim_filter.clear();
+        claim_filter_label.clear();
+        filter_changed();
+        break;
+      case Command::Kind::SelectClaimGroup:
+        if (c.index >= -1 && c.index < static_cast<int64_t>(claims_.groups.size())) {
+          claims_panel.selected = static_cast<int32_t>(c.index);
+          claims_panel.selection_follows = true;
+          reader_panel.marks_article = -1;  // the Reader marks the group's units
+        }
+        break;
       case Command::Kind::ShowEvidence:
         if (c.index >= 0 && static_cast<size_t>(c.index) < corpus.size()) {
           selected = c.index;
@@ -226,6 +277,8 @@ void AppState::apply_commands() {
       case Command::Kind::ClearFilters:
         entity_filter.clear();
         entity_filter_label.clear();
+        claim_filter.clear();
+        claim_filter_label.clear();
         filter = Filter{};
         release_text_fields = true;
         articles_panel.search_input.clear();
@@ -301,7 +354,7 @@ void AppState::step_entities(double budget_ms) {
   // Stages between frames: link (one call of the core), co-occurrence (CooccurrenceJob, a
   // slice per frame), breakdowns, then the results are shown together, so the charts never mix
   // a new index with old pairs. Inputs changing mid-way restart the stages they affect.
-  if (!show_entities || loading() || analysis_.running()) return;
+  if ((!show_entities && !show_claims) || loading() || analysis_.running()) return;  // claims need linked entities
   const double t0 = now_ms();
   const uint64_t lk = link_inputs(), ck = cooc_inputs(lk);
   if (entity_stage_ != 0 && lk != next_link_key_) entity_stage_ = 0;  // the corpus or the edits changed
@@ -401,6 +454,125 @@ void AppState::remove_entity_edit(size_t i) {
   platform.entity_edits_changed();
 }
 
+//------------------------------------------------------------------------------------------
+// claims
+//------------------------------------------------------------------------------------------
+bool AppState::claims_pending() const { return claim_stage_ != 0 || claims_key_ != link_inputs(); }
+
+float AppState::claims_progress() const {
+  if (claim_stage_ == 1 && claim_job_) return claim_job_->progress();
+  return claim_stage_ == 2 ? 1.f : claim_stage_ == 3 ? 0.01f : 0.f;
+}
+
+std::string AppState::claims_label() const {
+  if (claim_stage_ == 2) return "Comparing phrasings…";
+  if (claim_stage_ == 3 && !dict_langs_.empty())
+    return "Reading the " + std::string(language_name(dict_langs_.back())) + " dictionary";
+  if (claim_stage_ == 1 && claim_job_) {
+    char pct[16];
+    std::snprintf(pct, sizeof pct, " %.0f%%", claim_job_->progress() * 100.f);
+    return std::string("Finding claims: ") + claim_job_->phase() + pct;
+  }
+  if (analysing()) return "Waiting for the text analysis";
+  return "Waiting for the entity linking";
+}
+
+void AppState::step_claims(double budget_ms) {
+  // Stages between frames: the ClaimJob a slice per frame, then the differences in a frame of
+  // their own, then the results are shown. The job reads the corpus and the entity index
+  // while it runs: any change to either (the key) restarts it.
+  if (!show_claims || loading() || analysis_.running() || link_key_ != link_inputs()) return;
+  const uint64_t key = link_inputs();
+  if (claim_stage_ != 0 && key != next_claims_key_) {
+    claim_job_.reset();
+    claim_stage_ = 0;
+  }
+  if (claim_stage_ == 0) {
+    if (key == claims_key_) return;
+    next_claims_key_ = key;
+    if (corpus.empty()) {
+      publish_claims(ClaimIndex{}, key);
+      return;
+    }
+    // A language's dictionary is read and keyed on its first use, in one piece (a few hundred
+    // ms for 700 KB): read them here one per frame, so no slice of the job carries several.
+    dict_langs_.clear();
+    for (size_t d = 0; d < corpus.size(); ++d) {
+      const std::string& l = corpus.doc(d).meta.language;
+      if (l != "en" && std::find(dict_langs_.begin(), dict_langs_.end(), l) == dict_langs_.end() && claim_dict_.covers(l) &&
+          claim_dict_.entries(l) == 0)
+        dict_langs_.push_back(l);
+    }
+    claim_stage_ = 3;
+  }
+  const double t0 = now_ms();
+  if (claim_stage_ == 3) {
+    if (!dict_langs_.empty()) {
+      claim_dict_.concepts(dict_langs_.back(), "a", corpus.stemmer());  // any word: the file is read on first use
+      dict_langs_.pop_back();
+    } else {
+      ClaimOptions options;
+      options.stopwords = text.stopwords.get();  // function words weigh less (null: IDF alone)
+      claim_job_.emplace(corpus, &entity_index_, claim_dict_, corpus.stemmer(), options);
+      claim_stage_ = 1;
+    }
+  } else if (claim_stage_ == 1) {
+    if (!claim_job_->step(corpus, budget_ms)) {
+      next_claims_ = claim_job_->take(corpus);
+      claim_job_.reset();
+      claim_stage_ = 2;
+    }
+  } else {
+    add_differences(corpus, &entity_index_, claim_lexicons_, next_claims_);
+    publish_claims(std::move(next_claims_), next_claims_key_);
+    next_claims_ = ClaimIndex{};
+    claim_stage_ = 0;
+  }
+  claims_last_ms = now_ms() - t0;
+  claims_max_ms = std::max(claims_max_ms, claims_last_ms);
+}
+
+void AppState::set_claims(ClaimIndex index) {
+  claim_job_.reset();
+  claim_stage_ = 0;
+  publish_claims(std::move(index), link_inputs());
+}
+
+void AppState::publish_claims(ClaimIndex index, uint64_t key) {
+  // The selection follows its claim across a recomputation: the group now holding the
+  // previously selected group's reference sentence (group numbers change with the ranking).
+  int32_t selected = -1;
+  const int32_t old = claims_panel.selected;
+  if (old >= 0 && static_cast<size_t>(old) < claims_.groups.size() && !claims_.groups[old].members.empty()) {
+    const ClaimUnit& ref = claims_.units[claims_.groups[old].members[0]];
+    for (const ClaimUnit& u : index.units) {
+      if (u.doc == ref.doc && u.sentence == ref.sentence && u.id < index.group_of_unit.size()) {
+        selected = index.group_of_unit[u.id];
+        if (selected >= 0) break;
+      }
+    }
+  }
+  claims_ = std::move(index);
+  claims_key_ = key;
+  ++claims_revision_;
+  claims_panel.selected = selected;
+  claims_panel.order_key = claims_panel.matrix_rows_key = claims_panel.columns_key = ~0ull;
+  reader_panel.marks_article = -1;  // the Reader's claim marks come from the groups
+}
+
+std::string AppState::claim_text(const ClaimUnit& u, size_t max_bytes) const {
+  if (u.doc >= corpus.size()) return {};
+  const Document& d = corpus.doc(u.doc);
+  if (u.span.end > d.text.size() || u.span.begin > u.span.end) return {};
+  std::string_view text = d.slice(u.span);
+  const bool cut = max_bytes && text.size() > max_bytes;
+  if (cut) text = truncate_utf8(text, max_bytes);
+  std::string out(text);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return cut ? out + "…" : out;
+}
+
 nlohmann::json AppState::state_json() {
   const std::vector<uint32_t>& rows = visible_rows();
   nlohmann::json visible = nlohmann::json::array();
@@ -446,8 +618,51 @@ nlohmann::json AppState::state_json() {
                 {"hover", {{"label", entities_panel.hover_label}, {"evidence", entities_panel.hover_evidence}}},
                 {"edits", edits_to_json(entity_edits)}, {"message", entities_panel.message}};
   }
+  // The claims as the panel shows them (embedding pages and the browser tests): the first
+  // groups with their members, and the selected group with its differences and bridges.
+  nlohmann::json claims;
+  {
+    constexpr size_t kGroupsInState = 100, kTextBytes = 300;  // the top of the ranking; exports have all
+    auto member_json = [&](uint32_t uid) {
+      const ClaimUnit& u = claims_.units[uid];
+      const ArticleMeta& m = corpus.doc(u.doc).meta;
+      return nlohmann::json{{"unit", uid}, {"article", m.id}, {"outlet", m.source}, {"language", u.lang},
+                            {"sentence", u.sentence}, {"text", claim_text(u, kTextBytes)}};
+    };
+    nlohmann::json top = nlohmann::json::array();
+    for (size_t i = 0; i < claims_.groups.size() && i < kGroupsInState; ++i) {
+      const ClaimGroup& g = claims_.groups[i];
+      nlohmann::json members = nlohmann::json::array();
+      for (uint32_t u : g.members) members.push_back(member_json(u));
+      top.push_back({{"id", g.id}, {"members", members}, {"outlets", g.outlets}, {"languages", g.languages},
+                     {"disagreement", g.disagreement}, {"cohesion", g.cohesion}, {"differences", g.differences.size()}});
+    }
+    nlohmann::json selected_group = nullptr;
+    const int32_t sel = claims_panel.selected;
+    if (sel >= 0 && static_cast<size_t>(sel) < claims_.groups.size()) {
+      const ClaimGroup& g = claims_.groups[sel];
+      nlohmann::json members = nlohmann::json::array(), diffs = nlohmann::json::array(), links = nlohmann::json::array();
+      for (uint32_t u : g.members) members.push_back(member_json(u));
+      for (const Difference& d : g.differences)
+        diffs.push_back({{"kind", diff_kind_name(d.kind)}, {"a", d.a}, {"b", d.b}, {"label_a", d.label_a}, {"label_b", d.label_b},
+                         {"message", d.message}, {"severity", d.severity}});
+      for (const ClaimLink& l : g.links) {
+        nlohmann::json bridges = nlohmann::json::array();
+        for (const Bridge& b : l.bridges) bridges.push_back({{"kind", bridge_kind_name(b.kind)}, {"via", b.via}, {"weight", b.weight}});
+        links.push_back({{"a", l.a}, {"b", l.b}, {"score", l.score}, {"bridges", bridges}});
+      }
+      selected_group = {{"id", g.id}, {"index", sel}, {"members", members}, {"differences", diffs}, {"links", links},
+                        {"disagreement", g.disagreement}};
+    }
+    claims = {{"pending", claims_pending()}, {"progress", claims_progress()}, {"units", claims_.units.size()},
+              {"groups", claims_.groups.size()}, {"candidates_scored", claims_.candidates_scored}, {"build_ms", claims_.build_ms},
+              {"stage_ms", claims_last_ms}, {"max_stage_ms", claims_max_ms}, {"notes", claims_notes}, {"top", top},
+              {"selected", selected_group}, {"filter", claim_filter}, {"filter_label", claim_filter_label},
+              {"hover", claims_panel.hover_label}, {"message", claims_panel.message}, {"tab", analysis_tab}};
+  }
   return {{"corpus_size", corpus.size()},
           {"entities", entities},
+          {"claims", claims},
           {"filters", filter_to_json(filter)},
           {"visible_count", rows.size()},
           {"visible_rows", visible},

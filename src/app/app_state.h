@@ -17,6 +17,10 @@
 #include <vector>
 
 #include "analyze.h"
+#include "bilingual.h"
+#include "claim_align.h"
+#include "claim_diff.h"
+#include "claims.h"
 #include "cooccur.h"
 #include "corpus.h"
 #include "entity_link.h"
@@ -44,9 +48,9 @@ class PlatformHooks {
 
 struct Command {
   enum class Kind { SelectArticle, FilterSource, FilterLanguage, ClearFilters, SetSearch, ResetToDemo, RemoveArticle,
-                    FilterEntities, ClearEntityFilter, ShowEvidence };
+                    FilterEntities, ClearEntityFilter, ShowEvidence, FilterClaim, ClearClaimFilter, SelectClaimGroup };
   Kind kind;
-  int64_t index = -1;     // article index, when the command names one
+  int64_t index = -1;     // article index, when the command names one; claim commands: group index
   std::string value;      // outlet, language or search text; FilterEntities: entity key
   std::string value_b;    // FilterEntities: the second entity's key of a pair (may be empty)
   uint32_t sentence = 0;  // ShowEvidence: the sentence of article `index` the Reader scrolls to
@@ -97,6 +101,14 @@ struct ReaderPanelState {
   int64_t evidence_article = -1;
   Span evidence_span;
   int evidence_scroll = 0;      // frames left to ask for the scroll (the first may precede layout)
+  // The first search hit is scrolled into view once per (article, search): a hit below the
+  // fold is otherwise invisible.
+  int64_t hit_scroll_article = -1;
+  std::string hit_scroll_query;
+  Span hit_scroll_span;
+  int hit_scroll = 0;           // frames left to ask for that scroll
+  bool show_claims = true;      // the selected claim group's units and differences marked
+  uint64_t marks_claims_key = 0;  // claims revision and selected group the marks were made for
 };
 
 // ---- the Entities panel (panel_entities.cpp) ----
@@ -136,6 +148,33 @@ struct EntitiesPanelState {
   std::vector<int32_t> cells;       // top.size()² pair indices into cooccurrence().pairs, -1 = none
 };
 
+// ---- the Claims panel (panel_claims.cpp) ----
+struct ClaimsPanelState {
+  int tab = 0;                  // 0 groups and side by side, 1 omission matrix
+  int32_t selected = -1;        // index into AppState::claims().groups, -1 = none
+  // The group list's order (ImGui table sort): rebuilt when the claims or the sort change.
+  int sort_column = 3;          // 0 claim, 1 outlets, 2 languages, 3 disagreement, 4 differences, 5 members
+  bool sort_ascending = false;
+  std::vector<uint32_t> order;  // group indices in display order
+  uint64_t order_key = ~0ull;
+  bool selection_follows = false;  // scroll the list to the selected row once
+  // The omission matrix: outlets (columns) and which group each reports, from the claims.
+  uint64_t matrix_revision = ~0ull;
+  std::vector<std::string> outlets;       // sorted by name
+  std::vector<uint32_t> outlet_claims;    // groups each outlet reports
+  std::vector<uint8_t> reported;          // groups × outlets: member units (capped at 255)
+  int outlet_order = 0;                   // columns: 0 name, 1 most groups reported, 2 the selected group's reporters first
+  std::vector<uint32_t> outlet_columns;   // outlet indices in column order
+  uint64_t columns_key = ~0ull;
+  int matrix_sort_column = -1;            // -1 disagreement rank; 0 claim; 1 reported; 2+k outlet column k
+  bool matrix_sort_ascending = false;
+  std::vector<uint32_t> matrix_rows;      // group indices in row order
+  uint64_t matrix_rows_key = ~0ull;
+  // What the mouse rests on (JS API state and tests).
+  std::string hover_label;
+  std::string message;          // the last export or action, also in the status bar
+};
+
 struct PendingFile {
   std::string name;
   std::string bytes;
@@ -156,8 +195,18 @@ class AppState {
   ArticlesPanelState articles_panel;
   ReaderPanelState reader_panel;
   EntitiesPanelState entities_panel;
+  ClaimsPanelState claims_panel;
   bool show_corpus = true, show_articles = true, show_reader = true, show_about = false;
   bool show_entities = true;
+  bool show_claims = true;
+  // Entities and Claims share the region under the Articles table as two tabs (Dear ImGui
+  // 1.92 without its docking branch has no docked tabs): while `analysis_tabbed`, only the
+  // front one is drawn and it takes the other's place; View > "Entities and Claims as tabs"
+  // turns that off, and both become free windows.
+  int analysis_tab = 0;         // 0 Entities, 1 Claims
+  bool analysis_tabbed = true;
+  bool analysis_handoff = false;  // the tab switched this frame: the new front window takes this place
+  float analysis_pos_x = 0, analysis_pos_y = 0, analysis_w = 0, analysis_h = 0;
   bool reset_layout = false;  // View > Reset layout: panels go back to the default places
   // Set when text changed behind an active ImGui text field (API, commands, focus loss):
   // draw_app() makes ImGui let go of the field so it cannot write its old buffer back.
@@ -216,6 +265,28 @@ class AppState {
   // The sentence an entity mention is in (index into Analysis::sentences).
   uint32_t mention_sentence(const MentionRef& m) const;
 
+  // ---- claims (issue 5): claim units, groups and their differences over the whole corpus ----
+  // ClaimJob (claim_align.h) advances a slice per frame once the text analysis and the entity
+  // linking are idle, then add_differences (claim_diff.h) runs in a frame of its own; the
+  // results are shown together. Restarted when the corpus, its analysis or the entity edits
+  // change. The dictionaries and lexicons are loaded with the text resources; missing ones
+  // leave notes (claims_notes) and the analysis goes on without them.
+  void step_claims(double budget_ms = 8.0);
+  bool claims_pending() const;             // inputs changed and the results are not caught up yet
+  float claims_progress() const;
+  std::string claims_label() const;
+  const ClaimIndex& claims() const { return claims_; }
+  uint64_t claims_revision() const { return claims_revision_; }
+  // Shows `index` as the claims of the current corpus (tests, imports) until an input changes.
+  void set_claims(ClaimIndex index);
+  std::vector<std::string> claims_notes;  // why bridges or lexicons are missing (shown in the panel)
+  double claims_last_ms = 0, claims_max_ms = 0;  // the last and the longest claims stage
+  // The claim filter: articles with a member of one claim group, by article id (stable
+  // across re-analysis and removals; the group's number is not).
+  std::vector<std::string> claim_filter;
+  std::string claim_filter_label;
+  std::string claim_text(const ClaimUnit& u, size_t max_bytes = 0) const;  // the unit's text, one line
+
   // ---- commands between frames ----
   void apply_commands();
 
@@ -256,6 +327,15 @@ class AppState {
   uint64_t link_inputs() const;
   uint64_t cooc_inputs(uint64_t link_key) const;
   std::vector<uint32_t> entity_rows();  // the visible rows, in corpus order, narrowed to entity_group
+  // claims
+  BilingualDict claim_dict_ = BilingualDict::empty();
+  DiffLexicons claim_lexicons_ = DiffLexicons::empty();
+  std::optional<ClaimJob> claim_job_;
+  int claim_stage_ = 0;                  // 0 idle, 3 dictionaries, 1 the job, 2 differences + publish
+  std::vector<std::string> dict_langs_;  // stage 3: the corpus's languages whose dictionary is not read yet
+  ClaimIndex claims_, next_claims_;
+  uint64_t claims_key_ = 0, next_claims_key_ = 0, claims_revision_ = 0;
+  void publish_claims(ClaimIndex index, uint64_t key);
 };
 
 }  // namespace px

@@ -161,6 +161,7 @@ void draw_articles_panel(AppState& app, bool* open) {
   ImGui::PopID();
   ImGui::Text("%zu of %zu articles", app.visible_rows().size(), app.corpus.size());
   draw_entity_filter_chip(app);  // the Entities panel's filter, removable here
+  draw_claim_filter_chip(app);   // the Claims panel's filter, likewise
 
   if (ImGui::BeginTable("layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupColumn("filters", ImGuiTableColumnFlags_WidthFixed, 210.f);

@@ -1201,6 +1201,7 @@ void draw_entities_panel(AppState& app, bool* open) {
     ImGui::End();
     return;
   }
+  draw_analysis_tabs(app);  // Entities | Claims, while they share their region
   // Options that change what is counted.
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Together in the same");

@@ -71,6 +71,14 @@ void draw_metadata(AppState& app, const Document& d) {
 }
 
 constexpr int kQuantityTagBase = 1 << 20;  // tags: quotes 0.., quantities from here
+constexpr int kDifferenceTagBase = 1 << 21;  // then the selected claim group's differences
+constexpr ImU32 kClaimBackground = IM_COL32(190, 150, 235, 80);  // the selected claim's units
+
+// Which claim marks the Reader shows: the selected group, as of which claims.
+uint64_t claims_key(const AppState& app) {
+  if (!app.reader_panel.show_claims) return 0;
+  return app.claims_revision() * 1000003ull + static_cast<uint64_t>(app.claims_panel.selected + 2);
+}
 
 void rebuild_marks(AppState& app, const Document& d) {
   ReaderPanelState& st = app.reader_panel;
@@ -78,7 +86,8 @@ void rebuild_marks(AppState& app, const Document& d) {
   st.marks_revision = app.corpus.revision();
   st.marks_analysis_revision = app.corpus.analysis_revision();
   st.marks_query = app.filter.text;
-  std::vector<TextMark> evidence, quotes, numbers, hits;
+  st.marks_claims_key = claims_key(app);
+  std::vector<TextMark> evidence, quotes, numbers, hits, claim_units, claim_diffs;
   if (st.evidence_article == app.selected && st.evidence_span.size())
     evidence.push_back({st.evidence_span, IM_COL32(120, 170, 235, 60)});  // the Entities panel's evidence sentence
   const Analysis& an = d.analysis;
@@ -87,6 +96,28 @@ void rebuild_marks(AppState& app, const Document& d) {
   if (st.show_numbers)
     for (size_t i = 0; i < an.quantities.size(); ++i)
       numbers.push_back({an.quantities[i].span, 0, IM_COL32(40, 90, 200, 220), kQuantityTagBase + static_cast<int>(i)});
+  // The claim group selected in the Claims panel: its units in this article on a background,
+  // the differences found in them underlined in their kind's colour.
+  const ClaimIndex& ci = app.claims();
+  const int32_t group = app.claims_panel.selected;
+  if (st.show_claims && group >= 0 && static_cast<size_t>(group) < ci.groups.size()) {
+    const ClaimGroup& g = ci.groups[group];
+    const uint32_t doc = static_cast<uint32_t>(app.selected);
+    for (uint32_t u : g.members)
+      if (ci.units[u].doc == doc) claim_units.push_back({ci.units[u].span, kClaimBackground});
+    for (size_t i = 0; i < g.differences.size(); ++i) {
+      const Difference& df = g.differences[i];
+      const int tag = kDifferenceTagBase + static_cast<int>(i);
+      if (ci.units[df.a].doc == doc)
+        for (Span sp : df.spans_a) claim_diffs.push_back({sp, 0, diff_kind_color(df.kind, 230), tag});
+      if (ci.units[df.b].doc == doc)
+        for (Span sp : df.spans_b) claim_diffs.push_back({sp, 0, diff_kind_color(df.kind, 230), tag});
+    }
+    // flatten_marks wants each layer's marks in text order.
+    auto by_begin = [](const TextMark& a, const TextMark& b) { return a.span.begin < b.span.begin; };
+    std::sort(claim_units.begin(), claim_units.end(), by_begin);
+    std::sort(claim_diffs.begin(), claim_diffs.end(), by_begin);
+  }
   st.hits = 0;
   if (st.highlight_search) {
     // The same matching as the table's search (query.h): substrings, and whole words whose
@@ -96,7 +127,16 @@ void rebuild_marks(AppState& app, const Document& d) {
       ++st.hits;
     }
   }
-  st.marks = flatten_marks({evidence, quotes, numbers, hits});
+  // A new article or a new search: show its first hit (unless the Reader was opened at evidence).
+  if (!hits.empty() && (st.hit_scroll_article != app.selected || st.hit_scroll_query != app.filter.text)) {
+    st.hit_scroll_article = app.selected;
+    st.hit_scroll_query = app.filter.text;
+    if (st.evidence_article != app.selected) {
+      st.hit_scroll_span = hits.front().span;
+      st.hit_scroll = 3;
+    }
+  }
+  st.marks = flatten_marks({evidence, claim_units, quotes, numbers, claim_diffs, hits});
 }
 
 // The marks inside `seg`, shifted to be relative to its start (marks are sorted).
@@ -126,10 +166,21 @@ const char* quantity_kind_name(QuantityKind k) {
   return "";
 }
 
-void describe_mark(const Document& d, int tag) {
+void describe_mark(const AppState& app, const Document& d, int tag) {
   const Analysis& an = d.analysis;
   ImGui::BeginTooltip();
-  if (tag >= kQuantityTagBase && static_cast<size_t>(tag - kQuantityTagBase) < an.quantities.size()) {
+  const ClaimIndex& ci = app.claims();
+  const int32_t group = app.claims_panel.selected;
+  if (tag >= kDifferenceTagBase) {
+    if (group >= 0 && static_cast<size_t>(group) < ci.groups.size() &&
+        static_cast<size_t>(tag - kDifferenceTagBase) < ci.groups[group].differences.size()) {
+      const Difference& df = ci.groups[group].differences[tag - kDifferenceTagBase];
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(diff_kind_color(df.kind)), "Claim difference: %s", diff_kind_label(df.kind));
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.f);
+      ImGui::TextWrapped("%s", df.message.c_str());
+      ImGui::PopTextWrapPos();
+    }
+  } else if (tag >= kQuantityTagBase && static_cast<size_t>(tag - kQuantityTagBase) < an.quantities.size()) {
     const QuantityInfo& q = an.quantities[tag - kQuantityTagBase];
     if (q.value != q.value)  // NaN: the number is missing or corrupt in the text ("XNUMX")
       ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "Number missing or corrupt: \"%s\"", std::string(d.slice(q.span)).c_str());
@@ -153,20 +204,29 @@ void draw_view_toggles(AppState& app, const Document& d) {
     ImGui::TextDisabled("analysing…");
     return;
   }
+  // The toggles share a line while they fit and wrap in a narrow Reader (an embedded one).
+  auto toggle = [&](const char* text, bool* v, bool first = false) {
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    }
+    return ImGui::Checkbox(text, v);
+  };
   size_t chrome = 0;
   for (bool b : an.boilerplate) chrome += b;
   char label[64];
   std::snprintf(label, sizeof label, "Site chrome (%zu)", chrome);
-  ImGui::Checkbox(label, &st.show_chrome);
-  ImGui::SameLine();
+  toggle(label, &st.show_chrome, true);
   std::snprintf(label, sizeof label, "Quotes (%zu)", an.quotes.size());
-  changed |= ImGui::Checkbox(label, &st.show_quotes);
-  ImGui::SameLine();
+  changed |= toggle(label, &st.show_quotes);
   std::snprintf(label, sizeof label, "Numbers (%zu)", an.quantities.size());
-  changed |= ImGui::Checkbox(label, &st.show_numbers);
-  ImGui::SameLine();
+  changed |= toggle(label, &st.show_numbers);
+  changed |= toggle("Claim", &st.show_claims);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Mark the claim selected in the Claims panel: its phrasing here, and its differences underlined");
   std::snprintf(label, sizeof label, "Sentences (%zu)", an.sentences.size());
-  ImGui::Checkbox(label, &st.sentence_mode);
+  toggle(label, &st.sentence_mode);
   if (changed) st.marks_article = -1;  // rebuild marks next frame
 }
 
@@ -196,7 +256,8 @@ void draw_reader_panel(AppState& app, bool* open) {
 
   // Marks: computed only when the article, its analysis or the query changed (not per frame).
   if (st.marks_article != app.selected || st.marks_revision != app.corpus.revision() ||
-      st.marks_analysis_revision != app.corpus.analysis_revision() || st.marks_query != app.filter.text)
+      st.marks_analysis_revision != app.corpus.analysis_revision() || st.marks_query != app.filter.text ||
+      st.marks_claims_key != claims_key(app))
     rebuild_marks(app, d);
   if (!app.filter.text.empty()) {
     ImGui::SameLine();
@@ -220,6 +281,10 @@ void draw_reader_panel(AppState& app, bool* open) {
           st.evidence_span.begin < seg.end) {
         ImGui::SetScrollHereY(0.2f);
         --st.evidence_scroll;
+      } else if (st.hit_scroll > 0 && st.hit_scroll_article == app.selected && st.hit_scroll_span.begin >= seg.begin &&
+                 st.hit_scroll_span.begin < seg.end) {
+        ImGui::SetScrollHereY(0.2f);
+        --st.hit_scroll;
       }
     };
     if (st.sentence_mode && an.done) {
@@ -244,7 +309,7 @@ void draw_reader_panel(AppState& app, bool* open) {
       }
     }
     if (hidden_chrome) ImGui::TextDisabled("%zu paragraphs of site chrome hidden", hidden_chrome);
-    if (hovered >= 0) describe_mark(d, hovered);
+    if (hovered >= 0) describe_mark(app, d, hovered);
   }
   ImGui::EndChild();
   ImGui::End();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  assertNoErrors, assertRequests, clickItem, colorCounts, frames, launchBrowser, newContext, openApp, shot,
+  assertNoErrors, assertRequests, clickItem, colorCounts, frames, launchBrowser, newContext, openApp, readerTextRect, shot,
   startServer, state, waitForState,
 } from './lib.mjs';
 
@@ -62,7 +62,7 @@ test('search box narrows rows: case and accents do not matter', async () => {
     }
 
     // Back to "kishida", select the German row with the mouse: the Reader marks the hits.
-    const readerRect = { x: 745, y: 210, width: 535, height: 560 };
+    const readerRect = await readerTextRect(page);  // found by the window's name, not by layout
     await page.keyboard.press('Control+a');
     await page.keyboard.type('kishida');
     await waitForState(page, (s) => s.visible_count === 1, 'one row for "kishida"');

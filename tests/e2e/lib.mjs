@@ -211,6 +211,14 @@ export async function colorCounts(page, clip) {
   return { red, yellow, pixels: px.length / 4 };
 }
 
+// The Reader's text, in page pixels: its window found by name (wherever the layout puts it),
+// below the metadata fields and view toggles (about 190 px).
+export async function readerTextRect(page) {
+  const w = await locate(page, 'window:Reader');
+  const header = 190;
+  return { x: Math.round(w.x) + 2, y: Math.round(w.y + header), width: Math.round(w.w) - 4, height: Math.round(w.h - header) - 2 };
+}
+
 export const STATUS_BAR = { x: 0, y: VIEWPORT.height - 28, width: VIEWPORT.width, height: 28 };
 
 // Waits until the status bar shows an error (red) message that differs from `before` (a

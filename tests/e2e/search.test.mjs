@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  assertNoErrors, clickItem, colorCounts, frames, launchBrowser, locate, newContext, openApp, shot, startServer,
+  assertNoErrors, clickItem, colorCounts, frames, launchBrowser, locate, newContext, openApp, readerTextRect, shot, startServer,
   waitForState,
 } from './lib.mjs';
 
@@ -53,7 +53,7 @@ test('a word form that is not in the texts finds its other forms once analysed',
     await clickItem(page, 'Articles/Italian news site');
     await waitForState(page, (s) => s.selected === ITALIAN, 'the Italian article to be selected');
     await frames(page, 4);
-    const readerRect = { x: 745, y: 210, width: 535, height: 560 };
+    const readerRect = await readerTextRect(page);  // found by the window's name, not by layout
     const marked = await colorCounts(page, readerRect);
     // Hover the search box so its tooltip (how matching works) is in the screenshot.
     const box = await locate(page, 'Articles/##search');
