@@ -164,6 +164,10 @@ void draw_about(AppState& app) {
     ImGui::TextWrapped("Place names: contains data from GeoNames (geonames.org), CC BY 4.0; CLDR (Unicode License); "
                        "iso-codes (LGPL-2.1+). Word lists: Hunspell dictionaries, CC-CEDICT, JMdict. "
                        "Every asset's origin and licence: assets/LICENSES.md.");
+    // CC BY-SA (WikDict, JMdict, CC-CEDICT) and the GPL's notice ask for the attribution here too.
+    ImGui::TextWrapped("Word bridges between languages: Ding German-English dictionary (Frank Richter, GPL-2+); "
+                       "FreeDict (GPL-2+); WikDict, from Wiktionary (CC BY-SA 3.0); JMdict (EDRDG, CC BY-SA 3.0); "
+                       "CC-CEDICT (MDBG, CC BY-SA 4.0).");
   }
   ImGui::End();
 }
