@@ -84,40 +84,8 @@ int cmd_entities(const std::vector<std::string_view>& args) {
     }
   }
 
-  // Ingest, as `parallax ingest` does.
-  std::vector<px::Document> docs;
-  std::vector<nlohmann::json> sidecars;
-  for (const auto& path : files) {
-    const std::string name = path.string();
-    std::string bytes, error;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size > px::kMaxInputBytes || !px::cli::read_file(name, bytes, error)) {
-      std::cerr << "parallax: " << name
-                << (ec ? ": cannot read" : size > px::kMaxInputBytes ? ": the file is above the input size limit: split it" : ": cannot open")
-                << "\n";
-      status = px::cli::kExitSomeFailed;
-      continue;
-    }
-    if (px::cli::is_sidecar(path)) {
-      nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
-      if (j.is_discarded()) {
-        std::cerr << "parallax: " << name << ": malformed metadata sidecar, ignored\n";
-        status = px::cli::kExitSomeFailed;
-      } else {
-        sidecars.push_back(std::move(j));
-      }
-      continue;
-    }
-    px::IngestOutcome out = px::ingest_bytes(name, bytes);
-    for (const auto& m : out.messages)
-      if (m.level != px::IngestMessage::Level::Info) std::cerr << "parallax: " << m.text << "\n";
-    if (out.failed) status = px::cli::kExitSomeFailed;
-    for (px::Document& d : out.documents) docs.push_back(std::move(d));
-  }
-  for (const nlohmann::json& s : sidecars) px::apply_sidecar(docs, s);
   px::Corpus corpus;
-  corpus.add_all(std::move(docs));
+  if (px::cli::load_corpus(files, corpus) != px::cli::kExitOk) status = px::cli::kExitSomeFailed;
 
   const std::string assets = px::cli::asset_dir();
   px::TextResources res = px::TextResources::load(assets);

@@ -72,11 +72,6 @@ void usage(std::FILE* out) {
   std::fputs("  help                        this text\n", out);
 }
 
-bool read_file(const std::filesystem::path& p, std::string& out) {
-  std::string error;
-  return px::cli::read_file(p.string(), out, error);
-}
-
 
 int cmd_ingest(const std::vector<std::string_view>& args) {
   std::vector<std::filesystem::path> files;
@@ -93,49 +88,11 @@ int cmd_ingest(const std::vector<std::string_view>& args) {
     usage(stderr);
     return kExitUsage;
   }
-  std::vector<px::Document> docs;
-  std::vector<nlohmann::json> sidecars;  // "*.meta.json": metadata for files loaded with them
-  bool any_failed = false;
-  for (const auto& path : files) {
-    const std::string name = path.string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-      std::fprintf(stderr, "parallax: %s: cannot read (%s)\n", name.c_str(), ec.message().c_str());
-      any_failed = true;
-      continue;
-    }
-    std::string bytes;
-    if (size > px::kMaxInputBytes || !read_file(path, bytes)) {  // huge files are refused unread
-      std::fprintf(stderr, size > px::kMaxInputBytes
-                               ? "parallax: %s: the file is above the %zu MB limit: split it and load the parts\n"
-                               : "parallax: %s: cannot open\n",
-                   name.c_str(), px::kMaxInputBytes >> 20);
-      any_failed = true;
-      continue;
-    }
-    if (px::cli::is_sidecar(path)) {
-      nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
-      if (j.is_discarded()) {
-        std::fprintf(stderr, "parallax: %s: malformed metadata sidecar, ignored\n", name.c_str());
-        any_failed = true;
-      } else {
-        sidecars.push_back(std::move(j));
-      }
-      continue;
-    }
-    px::IngestOutcome out = px::ingest_bytes(name, bytes);
-    for (const auto& m : out.messages)
-      if (m.level != px::IngestMessage::Level::Info) std::fprintf(stderr, "parallax: %s\n", m.text.c_str());
-    any_failed = any_failed || out.failed;
-    for (px::Document& d : out.documents) docs.push_back(std::move(d));
-  }
-  for (const nlohmann::json& s : sidecars) px::apply_sidecar(docs, s);
   px::Corpus corpus;
-  corpus.add_all(std::move(docs));
+  const int status = px::cli::load_corpus(files, corpus);
   const std::string jsonl = px::to_jsonl(corpus);
   std::fwrite(jsonl.data(), 1, jsonl.size(), stdout);
-  return any_failed ? kExitSomeFailed : kExitOk;
+  return status;
 }
 
 }  // namespace
@@ -186,12 +143,19 @@ int load_corpus(const std::vector<std::filesystem::path>& files, px::Corpus& cor
   std::vector<nlohmann::json> sidecars;
   for (const auto& path : files) {
     const std::string name = path.string();
-    std::string bytes, error;
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size > px::kMaxInputBytes || !read_file(name, bytes, error)) {
-      std::fprintf(stderr, "parallax: %s: %s\n", name.c_str(),
-                   ec ? "cannot read" : size > px::kMaxInputBytes ? "the file is above the input size limit: split it" : "cannot open");
+    if (ec) {
+      std::fprintf(stderr, "parallax: %s: cannot read (%s)\n", name.c_str(), ec.message().c_str());
+      status = kExitSomeFailed;
+      continue;
+    }
+    std::string bytes, error;
+    if (size > px::kMaxInputBytes || !read_file(name, bytes, error)) {  // huge files are refused unread
+      std::fprintf(stderr, size > px::kMaxInputBytes
+                               ? "parallax: %s: the file is above the %zu MB limit: split it and load the parts\n"
+                               : "parallax: %s: cannot open\n",
+                   name.c_str(), px::kMaxInputBytes >> 20);
       status = kExitSomeFailed;
       continue;
     }
