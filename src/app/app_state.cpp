@@ -494,13 +494,12 @@ void AppState::step_claims(double budget_ms) {
       publish_claims(ClaimIndex{}, key);
       return;
     }
-    // A language's dictionary is read and keyed on its first use, in one piece (a few hundred
-    // ms for 700 KB): read them here one per frame, so no slice of the job carries several.
+    // Reading and keying a language's dictionary costs a few hundred ms in wasm: prepare() does
+    // it a slice per frame before the job starts (a language already loaded returns at once).
     dict_langs_.clear();
     for (size_t d = 0; d < corpus.size(); ++d) {
       const std::string& l = corpus.doc(d).meta.language;
-      if (l != "en" && std::find(dict_langs_.begin(), dict_langs_.end(), l) == dict_langs_.end() && claim_dict_.covers(l) &&
-          claim_dict_.entries(l) == 0)
+      if (l != "en" && std::find(dict_langs_.begin(), dict_langs_.end(), l) == dict_langs_.end() && claim_dict_.covers(l))
         dict_langs_.push_back(l);
     }
     claim_stage_ = 3;
@@ -508,8 +507,7 @@ void AppState::step_claims(double budget_ms) {
   const double t0 = now_ms();
   if (claim_stage_ == 3) {
     if (!dict_langs_.empty()) {
-      claim_dict_.concepts(dict_langs_.back(), "a", corpus.stemmer());  // any word: the file is read on first use
-      dict_langs_.pop_back();
+      if (!claim_dict_.prepare(dict_langs_.back(), corpus.stemmer(), budget_ms)) dict_langs_.pop_back();
     } else {
       ClaimOptions options;
       options.stopwords = text.stopwords.get();  // function words weigh less (null: IDF alone)

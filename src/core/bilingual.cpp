@@ -3,6 +3,7 @@
 #include "bilingual.h"
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -83,7 +84,33 @@ struct StringHash {
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// One flat list of (key slot, rank, line, concept) sorted once at the end: no vector per key,
+// and every key string is stored once, in the language's index (its value holds the slot while
+// building, the [begin, end) range after).
+struct Ranked {
+  uint32_t slot, rank, seq, id;
+};
+
 }  // namespace
+
+// The state of one language's load between prepare() slices.
+struct BridgeLoading {
+  std::string bytes;  // the file (a load from disk; empty for add_tsv, which runs at once)
+  std::string path;
+  size_t pos = 0;     // next line to key
+  std::vector<Ranked> ranked;
+  std::vector<std::pair<uint32_t, uint32_t>*> slots;  // index values: node-based, stable
+  uint32_t seq = 0;
+  template <class Lang>
+  uint32_t slot_of(Lang& lang, std::string_view k) {
+    auto [it, fresh] = lang.index.try_emplace(std::string(k), 0u, 0u);
+    if (fresh) {
+      it->second.first = static_cast<uint32_t>(slots.size());
+      slots.push_back(&it->second);
+    }
+    return it->second.first;
+  }
+};
 
 struct BilingualDict::Impl {
   struct Lang {
@@ -97,6 +124,8 @@ struct BilingualDict::Impl {
     // German compounds not in the dictionary, split on first use (see compound()); node-based,
     // so spans into the vectors stay valid as it grows.
     StringMap<std::vector<uint32_t>> compounds;
+    // A load in progress (prepare() reads a language a slice at a time); null otherwise.
+    std::unique_ptr<struct BridgeLoading> loading;
   };
 
   std::string asset_dir;  // empty: no files (BilingualDict::empty)
@@ -151,9 +180,20 @@ struct BilingualDict::Impl {
   }
 
   // Parses "word<TAB>english; english" lines into `lang`'s index. Headwords whose match keys
-  // coincide share one merged concept list.
+  // coincide share one merged concept list. In three steps so prepare() can spread the keying
+  // (the cost: a few hundred ms per language in wasm) over frames: begin_lines checks the format
+  // and takes over what an earlier add_tsv put there, step_lines keys lines until a deadline,
+  // finish_lines lays the lists out.
   Status add_lines(Lang& lang, std::string_view lang_code, std::string_view text, const Stemmer& stemmer,
                    const std::string& where) {
+    BridgeLoading ld;
+    if (Status st = begin_lines(lang, ld, text, where); !st.ok()) return st;
+    step_lines(lang, ld, lang_code, text, stemmer, nullptr);
+    finish_lines(lang, ld);
+    return Status::Ok();
+  }
+
+  Status begin_lines(Lang& lang, BridgeLoading& ld, std::string_view text, const std::string& where) {
     if (!is_valid_utf8(text)) return Status::Error(where + " is not UTF-8");
     // Check the format before touching the index, so a bad line leaves what was there.
     size_t line_no = 0;
@@ -170,51 +210,35 @@ struct BilingualDict::Impl {
                              ": expected \"word<TAB>english; english\"");
       }
     }
-    // Collect per key first, then lay the lists out flat. Several headwords can share a key
-    // (it "stabile", "stabilimento", "stabilità" all stem to "stabil"), so each list is
-    // ordered by the position of the translation in its line, then by line: every headword's
-    // first translation comes before any second one, and the cap cuts the weakest.
-    // Variant keys (append_variants) rank after every real translation.
-    // One flat list of (key slot, rank, line, concept) sorted once at the end: no vector per
-    // key, and every key string is stored once, in lang.index (its value holds the slot while
-    // building, the [begin, end) range after).
-    struct Ranked {
-      uint32_t slot, rank, seq, id;
-    };
-    std::vector<Ranked> ranked;
-    std::vector<std::pair<uint32_t, uint32_t>*> slots;  // map values: node-based, stable
-    auto slot_of = [&](std::string_view k) {
-      auto [it, fresh] = lang.index.try_emplace(std::string(k), 0u, 0u);
-      if (fresh) {
-        it->second.first = static_cast<uint32_t>(slots.size());
-        slots.push_back(&it->second);
-      }
-      return it->second.first;
-    };
-    uint32_t seq = 0;
-    {
-      // What an earlier add_tsv put there keeps its order, ahead of the new lines.
-      std::vector<std::pair<std::string, std::vector<uint32_t>>> old;
-      for (auto& [k, r] : lang.index) old.emplace_back(k, std::vector<uint32_t>(lang.ids.begin() + r.first, lang.ids.begin() + r.second));
-      lang.index.clear();
-      for (auto& [k, ids] : old) {
-        const uint32_t sl = slot_of(k);
-        for (uint32_t id : ids) ranked.push_back({sl, 0, seq++, id});
-      }
+    // What an earlier add_tsv put there keeps its order, ahead of the new lines.
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> old;
+    for (auto& [k, r] : lang.index) old.emplace_back(k, std::vector<uint32_t>(lang.ids.begin() + r.first, lang.ids.begin() + r.second));
+    lang.index.clear();
+    for (auto& [k, ids] : old) {
+      const uint32_t sl = ld.slot_of(lang, k);
+      for (uint32_t id : ids) ld.ranked.push_back({sl, 0, ld.seq++, id});
     }
     lang.index.reserve(lang.index.size() + static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) * 3 / 2);
+    return Status::Ok();
+  }
+
+  // Keys lines from ld.pos on; with a deadline, stops when it passes (checked every 64 lines).
+  // Returns true when every line is done.
+  bool step_lines(Lang& lang, BridgeLoading& ld, std::string_view lang_code, std::string_view text, const Stemmer& stemmer,
+                  const std::chrono::steady_clock::time_point* deadline) {
     constexpr uint32_t kVariantRank = 1000;
     std::vector<std::string> forms;
     std::string headword;
     std::vector<uint32_t> line_ids;
-    for (size_t pos = 0; pos < text.size();) {
-      size_t eol = text.find('\n', pos);
+    for (uint32_t n = 0; ld.pos < text.size(); ++n) {
+      if (deadline && (n & 63) == 63 && std::chrono::steady_clock::now() >= *deadline) return false;
+      size_t eol = text.find('\n', ld.pos);
       if (eol == std::string_view::npos) eol = text.size();
-      std::string_view line = text.substr(pos, eol - pos);
-      pos = eol + 1;
+      std::string_view line = text.substr(ld.pos, eol - ld.pos);
+      ld.pos = eol + 1;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.empty() || line[0] == '#') continue;
-      const size_t tab = line.find('\t');  // present: checked above
+      const size_t tab = line.find('\t');  // present: checked by begin_lines
       headword.assign(trim(line.substr(0, tab)));
       // Uncached: dictionary words would only evict the corpus words the stemmer's cache is for.
       const std::string key = match_key_uncached(headword, lang_code, stemmer);
@@ -230,8 +254,8 @@ struct BilingualDict::Impl {
       }
       if (line_ids.empty()) continue;
       ++lang.headwords;
-      const uint32_t sl = slot_of(key);
-      for (uint32_t i = 0; i < line_ids.size(); ++i) ranked.push_back({sl, i, seq++, line_ids[i]});
+      const uint32_t sl = ld.slot_of(lang, key);
+      for (uint32_t i = 0; i < line_ids.size(); ++i) ld.ranked.push_back({sl, i, ld.seq++, line_ids[i]});
       forms.clear();
       for (char& c : headword)  // the assets are lowercase; add_tsv input may not be (ASCII suffices here)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -239,10 +263,19 @@ struct BilingualDict::Impl {
       for (const std::string& f : forms) {
         const std::string vk = match_key_uncached(f, lang_code, stemmer);
         if (vk.empty() || vk == key) continue;
-        const uint32_t vs = slot_of(vk);
-        for (uint32_t i = 0; i < line_ids.size(); ++i) ranked.push_back({vs, kVariantRank + i, seq++, line_ids[i]});
+        const uint32_t vs = ld.slot_of(lang, vk);
+        for (uint32_t i = 0; i < line_ids.size(); ++i) ld.ranked.push_back({vs, kVariantRank + i, ld.seq++, line_ids[i]});
       }
     }
+    return true;
+  }
+
+  // Several headwords can share a key (it "stabile", "stabilimento", "stabilità" all stem to
+  // "stabil"), so each list is ordered by the position of the translation in its line, then by
+  // line: every headword's first translation comes before any second one, and the cap cuts the
+  // weakest. Variant keys (append_variants) rank after every real translation.
+  void finish_lines(Lang& lang, BridgeLoading& ld) {
+    auto& ranked = ld.ranked;
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
       return a.slot != b.slot ? a.slot < b.slot : a.rank != b.rank ? a.rank < b.rank : a.seq < b.seq;
     });
@@ -256,9 +289,8 @@ struct BilingualDict::Impl {
             std::find(lang.ids.begin() + begin, lang.ids.end(), ranked[i].id) == lang.ids.end())
           lang.ids.push_back(ranked[i].id);
       }
-      *slots[sl] = {begin, static_cast<uint32_t>(lang.ids.size())};
+      *ld.slots[sl] = {begin, static_cast<uint32_t>(lang.ids.size())};
     }
-    return Status::Ok();
   }
 
   // German writes compounds as one word (Verteidigungsausgaben, Premierminister) and the
@@ -304,40 +336,64 @@ struct BilingualDict::Impl {
   }
 
   Lang& ensure_loaded(std::string_view lang_code, const Stemmer& stemmer) {
+    Lang& lang = lang_of(lang_code);
+    while (!load_step(lang, lang_code, stemmer, nullptr)) {
+    }
+    return lang;
+  }
+
+  Lang& lang_of(std::string_view lang_code) {
     auto it = langs.find(lang_code);
     if (it == langs.end()) it = langs.emplace(std::string(lang_code), Lang{}).first;
-    Lang& lang = it->second;
-    if (lang.tried) return lang;
+    return it->second;
+  }
+
+  // Reads the file (first call), keys lines until `deadline` (null: all), lays the index out
+  // when done. Returns true when the language is loaded or failed (status says which).
+  bool load_step(Lang& lang, std::string_view lang_code, const Stemmer& stemmer,
+                 const std::chrono::steady_clock::time_point* deadline) {
+    if (lang.loading) {
+      BridgeLoading& ld = *lang.loading;
+      if (!step_lines(lang, ld, lang_code, ld.bytes, stemmer, deadline)) return false;
+      finish_lines(lang, ld);
+      if (lang.headwords == 0)
+        lang.status = Status::Error("bilingual dictionary " + ld.path + " has no entries: regenerate it with scripts/make-assets.sh");
+      lang.loading.reset();
+      return true;
+    }
+    if (lang.tried) return true;
     lang.tried = true;
     if (!is_bridge_lang(lang_code)) {
       lang.status = Status::Error("no bilingual dictionary for language \"" + std::string(lang_code) +
                                   "\" (bridges exist for de it fr es ru ja zh)");
-      return lang;
+      return true;
     }
     if (asset_dir.empty()) {
       if (lang.headwords == 0)
         lang.status = Status::Error("no bilingual dictionaries loaded (empty dictionary)");
-      return lang;
+      return true;
     }
     const std::string path = path_of(lang_code);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       lang.status = Status::Error("bilingual dictionary " + path +
                                   " not found: generate it with scripts/make-assets.sh (scripts/assets.d/bridge.sh)");
-      return lang;
+      return true;
     }
+    auto ld = std::make_unique<BridgeLoading>();
+    ld->path = path;
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string bytes = ss.str();
-    if (bytes.size() > kMaxBridgeBytes) {
+    ld->bytes = ss.str();
+    if (ld->bytes.size() > kMaxBridgeBytes) {
       lang.status = Status::Error("bilingual dictionary " + path + " is too large (" +
-                                  std::to_string(bytes.size()) + " bytes): regenerate it with scripts/make-assets.sh");
-      return lang;
+                                  std::to_string(ld->bytes.size()) + " bytes): regenerate it with scripts/make-assets.sh");
+      return true;
     }
-    lang.status = add_lines(lang, lang_code, bytes, stemmer, path);
-    if (lang.status.ok() && lang.headwords == 0)
-      lang.status = Status::Error("bilingual dictionary " + path + " has no entries: regenerate it with scripts/make-assets.sh");
-    return lang;
+    lang.status = begin_lines(lang, *ld, ld->bytes, path);
+    if (!lang.status.ok()) return true;
+    lang.loading = std::move(ld);
+    return load_step(lang, lang_code, stemmer, deadline);
   }
 };
 
@@ -385,6 +441,13 @@ std::span<const uint32_t> BilingualDict::concepts(std::string_view lang, std::st
   if (it == l.index.end()) return lang == "de" && !l.index.empty() ? impl_->compound(l, key, stemmer)
                                                                    : std::span<const uint32_t>();
   return std::span<const uint32_t>(l.ids.data() + it->second.first, it->second.second - it->second.first);
+}
+
+bool BilingualDict::prepare(std::string_view lang, const Stemmer& stemmer, double budget_ms) const {
+  if (lang == "en") return false;
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::microseconds(static_cast<int64_t>(std::max(0.0, budget_ms) * 1000.0));
+  return !impl_->load_step(impl_->lang_of(lang), lang, stemmer, &deadline);
 }
 
 std::string_view BilingualDict::concept_name(uint32_t concept_id) const {

@@ -49,6 +49,10 @@ class BilingualDict {
   // remembered: see language_status).
   std::span<const uint32_t> concepts(std::string_view lang, std::string_view key,
                                      const Stemmer& stemmer) const;
+  // Reads and keys `lang`'s dictionary a slice at a time, for the browser's frame budget (the
+  // whole file costs a few hundred ms in wasm): call until it returns false; concepts() then
+  // finds the language loaded. concepts() on a language still loading finishes the load.
+  bool prepare(std::string_view lang, const Stemmer& stemmer, double budget_ms) const;
   std::string_view concept_name(uint32_t concept_id) const;  // the English match key
   bool covers(std::string_view lang) const;       // a dictionary exists (always true for en)
   Status language_status(std::string_view lang) const;  // why a language has no bridges

@@ -267,3 +267,26 @@ TEST_CASE("bilingual: generated dictionaries bridge the seed corpus and issue 5'
     CHECK(d.entries("it") > 1000);
   }
 }
+
+TEST_CASE("bilingual: prepare() in tiny slices loads the same dictionary as a load on first use") {
+  if (!std::filesystem::is_directory(std::string(PX_ASSET_DIR) + "/bridge")) {
+    MESSAGE("skipped: no " << PX_ASSET_DIR << "/bridge (run scripts/make-assets.sh build-wasm/assets)");
+    return;
+  }
+  Stemmer s;
+  Result<BilingualDict> sliced = BilingualDict::load(PX_ASSET_DIR);
+  Result<BilingualDict> whole = BilingualDict::load(PX_ASSET_DIR);
+  REQUIRE(sliced.ok());
+  REQUIRE(whole.ok());
+  int slices = 0;
+  while (sliced->prepare("it", s, 0.0)) ++slices;  // 0 ms: 64 lines per slice
+  CHECK(slices > 10);                                // it really was spread over many calls
+  CHECK_FALSE(sliced->prepare("it", s, 0.0));        // done stays done
+  CHECK(sliced->entries("it") > 1000);
+  for (const char* w : {"benefici", "sicurezza", "stabilità", "ingenui", "momento", "cruciale"}) {
+    CHECK_MESSAGE(names(*sliced, "it", w, s) == names(*whole, "it", w, s), w);
+    CHECK_MESSAGE(!names(*sliced, "it", w, s).empty(), w);
+  }
+  CHECK(sliced->entries("it") == whole->entries("it"));  // `whole` loaded on its first concepts()
+  CHECK_FALSE(sliced->prepare("en", s, 1.0));  // English needs no dictionary
+}
