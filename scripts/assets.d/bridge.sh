@@ -56,6 +56,25 @@ for l in "${bridge_langs[@]}"; do
   files+=("bridge/$l-en.tsv")
   bridge_files+=("$l-en.tsv")
 done
+# English irregular forms -> lemma (knew -> know, went -> go, children -> child) from WordNet's
+# exception lists (Debian wordnet-base): src/core/bilingual.cpp gives an English form the
+# concept of its lemma too, as Snowball stems them apart. Multi-word entries (go_deep) dropped.
+# A few thousand lines read straight from the package: no cache needed.
+bridge_wn=/usr/share/wordnet
+for x in verb noun adj; do [ -f "$bridge_wn/$x.exc" ] || die "$bridge_wn/$x.exc missing: run scripts/deps.sh (wordnet-base)"; done
+{
+  printf '# English irregular form<TAB>lemma, from WordNet %s exception lists (verb, noun, adj)\n' \
+      "$(pkg_version wordnet-base)"
+  # The WordNet licence asks for its notice on every copy (full text: assets/LICENSES.md).
+  printf '# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Provided "AS IS", without warranty (licence: assets/LICENSES.md)\n'
+  cat "$bridge_wn/verb.exc" "$bridge_wn/noun.exc" "$bridge_wn/adj.exc" |
+    awk '$1 !~ /[_]/ { for (i = 2; i <= NF; ++i) if ($i !~ /[_]/ && $i != $1) print $1 "\t" $i }' |
+    LC_ALL=C sort -u
+} > "$out/bridge/en-forms.tsv.tmp"
+if cmp -s "$out/bridge/en-forms.tsv.tmp" "$out/bridge/en-forms.tsv"; then rm -f "$out/bridge/en-forms.tsv.tmp"
+else mv -f "$out/bridge/en-forms.tsv.tmp" "$out/bridge/en-forms.tsv"; fi
+files+=("bridge/en-forms.tsv")
+bridge_files+=("en-forms.tsv")
 prune "$out/bridge" "${bridge_files[@]}"
 bridge_total=0
 for l in "${bridge_langs[@]}"; do
@@ -64,4 +83,8 @@ for l in "${bridge_langs[@]}"; do
   printf '%-22s %9d bytes   gzip -9: %9d bytes   %6d headwords\n' "bridge/$l-en.tsv" "$(wc -c < "$f")" \
       "$(gzip -9c "$f" | wc -c)" "$(grep -vc '^#' "$f")" >&2
 done
+f="$out/bridge/en-forms.tsv"
+bridge_total=$((bridge_total + $(wc -c < "$f")))
+printf '%-22s %9d bytes   gzip -9: %9d bytes   %6d forms\n' "bridge/en-forms.tsv" "$(wc -c < "$f")" \
+    "$(gzip -9c "$f" | wc -c)" "$(grep -vc '^#' "$f")" >&2
 printf '%-22s %9d bytes\n' "bridge/ (total)" "$bridge_total" >&2

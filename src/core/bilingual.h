@@ -5,7 +5,7 @@
 // (scripts/assets.d/bridge.sh; sources, licences and byte costs in docs/claims-data.md and
 // assets/LICENSES.md). A word in any language maps to a few English "concepts": the match_key
 // (stem.h) of an English translation. Two words in different languages bridge when they share
-// a concept; an English word's only concept is its own match key.
+// a concept; an English word's concept is its own match key (and its lemma's when irregular).
 //
 //   Result<BilingualDict> d = BilingualDict::load(asset_dir);
 //   for (uint32_t c : d->concepts("it", stemmer.match_key("benefici", "it"))) ...
@@ -44,7 +44,7 @@ class BilingualDict {
   Status add_tsv(std::string_view lang, std::string_view tsv_text, const Stemmer& stemmer);
 
   // English concept ids for `key` (a match key in `lang`). For lang "en": the key's own
-  // concept. Unknown word: empty (German: an unknown compound gets the concepts of its head,
+  // concept, plus its lemma's for an irregular form (knew -> know; bridge/en-forms.tsv). Unknown word: empty (German: an unknown compound gets the concepts of its head,
   // then of its modifier). Reads and indexes lang's file on first use (errors are
   // remembered: see language_status).
   std::span<const uint32_t> concepts(std::string_view lang, std::string_view key,

@@ -428,9 +428,11 @@ void add_unit_features(Model& m, const FeatureContext& ctx, const Document& doc,
     const uint32_t own = m.intern(kFeatConcept, 'C', tok.stem, tok.stem);
     feats.push_back(own);
     bool translated = lang == "en";
-    if (!translated && ctx.dict && ctx.stemmer) {
+    // English words are asked too: an irregular form also carries its lemma's concept
+    // (knew -> know, bilingual.h), which Snowball's stem alone misses.
+    if (ctx.dict && ctx.stemmer) {
       const std::span<const uint32_t> cs = ctx.dict->concepts(lang, tok.stem, *ctx.stemmer);
-      translated = !cs.empty();
+      translated = translated || !cs.empty();
       for (size_t i = 0; i < cs.size() && i < kMaxConceptsPerWord; ++i) {
         const std::string_view name = ctx.dict->concept_name(cs[i]);
         const uint32_t f = m.intern(kFeatConcept, 'C', name, name);

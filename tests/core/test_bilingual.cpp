@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -171,6 +172,31 @@ TEST_CASE("bilingual: errors are values that say what to do") {
   CHECK(ru.message().find("ru-en.tsv") != std::string::npos);
   CHECK(ru.message().find("make-assets.sh") != std::string::npos);
   CHECK(partial->entries("ru") == 0);
+}
+
+TEST_CASE("bilingual: English irregular forms also carry their lemma's concept (en-forms.tsv)") {
+  Stemmer s;
+  const std::string tmp = (std::filesystem::temp_directory_path() / "px_bilingual_forms_test").string();
+  std::error_code ec;
+  std::filesystem::create_directories(tmp + "/bridge", ec);
+  {
+    std::ofstream f(tmp + "/bridge/en-forms.tsv", std::ios::binary);
+    f << "# comment\nknew\tknow\nsaw\tsee\nasked\task\nbroken line\n";
+  }
+  auto d = BilingualDict::load(tmp);
+  REQUIRE(d.ok());
+  REQUIRE(d->add_tsv("fr", "connaître\tknow\n", s).ok());
+  CHECK(shares(*d, "fr", "connaître", "en", "knew", s));
+  CHECK(shares(*d, "en", "knew", "en", "know", s));
+  // A form that is a word too keeps its own concept: "saw" (the tool) still meets "saw".
+  const auto saw = names(*d, "en", "saw", s);
+  CHECK(saw.size() == 2);
+  CHECK(std::find(saw.begin(), saw.end(), match_key("see", "en", s)) != saw.end());
+  // Forms Snowball already reduces to the lemma's key add nothing: one concept.
+  CHECK(names(*d, "en", "asked", s).size() == 1);
+  // Without the file (older assets, empty dictionary) English words keep only their own key.
+  CHECK(names(BilingualDict::empty(), "en", "knew", s).size() == 1);
+  std::filesystem::remove_all(tmp, ec);
 }
 
 // ---- the generated assets -------------------------------------------------------------------
