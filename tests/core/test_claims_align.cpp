@@ -301,6 +301,22 @@ TEST_CASE("claims: a hand-made dictionary bridges Italian to English") {
   CHECK(none[0].best != 1);
 }
 
+TEST_CASE("align: an English irregular form meets the translation of its lemma (children -> child)") {
+  if (!dictionary().covers("fr")) {
+    MESSAGE("skipped: no " << PX_ASSET_DIR << "/bridge (run scripts/make-assets.sh build-wasm/assets)");
+    return;
+  }
+  // fr "enfants" -> "child"; Snowball stems "children" as itself: only bridge/en-forms.tsv
+  // (WordNet's noun.exc) joins them. Both French lines share "où" -> "where" with the query.
+  const std::vector<std::string> en = {"Where are the children?"};
+  const std::vector<std::string> fr = {"Où est le parlement ?", "Où sont les enfants ?"};
+  ClaimOptions o = options();
+  o.min_link_score = 0;
+  const std::vector<SentenceMatch> m = align_sentences(en, fr, resources(), dictionary(), o);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].best == 1);
+}
+
 TEST_CASE("align: each line's language alone; numbers and names bridge without a dictionary") {
   const std::vector<std::string> a = {"Rutte visited Tokyo in 2025.", "Ishiba met Rutte.", ""};
   const std::vector<std::string> b = {"Ishiba hat Rutte getroffen.", "Rutte besuchte 2025 Tokio."};
