@@ -16,6 +16,7 @@
 #include "lang_id.h"
 #include "stem.h"
 #include "stopwords.h"
+#include "seed_corpus.h"
 
 using namespace px;
 
@@ -26,13 +27,7 @@ const TextResources& resources() {
 }
 Corpus seeds() {
   Corpus c;
-  std::vector<Document> docs;
-  for (const char* name : {"000_cba9b2eccd73af34.txt", "001_f01c00b065e572bd.txt", "002_98e09c086c25287e.txt",
-                           "003_980b53d330eac130.txt", "004_f0a578a3ea544cd3.txt"}) {
-    std::ifstream f(std::string(PX_SEEDS_DIR) + "/" + name, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    for (Document& d : ingest_bytes(name, bytes).documents) docs.push_back(std::move(d));
-  }
+  std::vector<Document> docs = px_test::seed_documents();
   c.add_all(std::move(docs));
   return c;
 }
