@@ -129,6 +129,11 @@ struct EntitiesPanelState {
   float zoom = 1.f;
   float pan_x = 0.f, pan_y = 0.f;
   std::vector<NetworkNode> nodes;
+  struct LabelBox {
+    int node = -1;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // screen pixels
+  };
+  std::vector<LabelBox> network_labels;  // labels drawn in the last frame (never overlapping; tests read them)
   uint64_t nodes_revision = 0;  // the entities_revision the nodes were made for
   float temperature = 1.f;      // force layout cooling: 1 at start, settles towards 0
   int dragging = -1;            // node index under the mouse drag, or -1

@@ -599,6 +599,59 @@ float point_segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
   return std::sqrt(dx * dx + dy * dy);
 }
 
+struct NetworkLabel {
+  int node = -1;
+  ImRect box;
+  std::string text;
+};
+
+// Greedy label placement for the network (see draw_network). ToScreen: node -> screen centre;
+// Radius: node -> circle radius in pixels.
+template <class ToScreen, class Radius>
+std::vector<NetworkLabel> place_network_labels(const AppState& app, int hover_node, ToScreen to_screen, Radius radius) {
+  const EntitiesPanelState& st = app.entities_panel;
+  const EntityIndex& idx = app.entity_index();
+  const size_t n = st.nodes.size();
+  std::vector<int> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if ((a == hover_node) != (b == hover_node)) return a == hover_node;
+    return frequency(app, st.nodes[a].entity) > frequency(app, st.nodes[b].entity);
+  });
+  std::vector<ImRect> circles(n);
+  for (size_t i = 0; i < n; ++i) {
+    const ImVec2 c = to_screen(st.nodes[i]);
+    const float r = radius(st.nodes[i]);
+    circles[i] = ImRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+  }
+  const float lh = ImGui::GetTextLineHeight();
+  std::vector<NetworkLabel> out;
+  for (int i : order) {
+    NetworkLabel l;
+    l.node = i;
+    l.text = fit_text(idx.entities[st.nodes[i].entity].name, 150.f);
+    const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
+    const ImVec2 c = to_screen(st.nodes[i]);
+    const float r = radius(st.nodes[i]);
+    const ImVec2 spots[4] = {ImVec2(c.x + r + 3.f, c.y - lh * 0.5f), ImVec2(c.x - r - 3.f - ts.x, c.y - lh * 0.5f),
+                             ImVec2(c.x - ts.x * 0.5f, c.y - r - 1.f - lh), ImVec2(c.x - ts.x * 0.5f, c.y + r + 1.f)};
+    bool placed = false;
+    for (const ImVec2& p : spots) {
+      const ImRect box(p, ImVec2(p.x + ts.x, p.y + lh));
+      bool clear = true;
+      for (const NetworkLabel& o : out) clear = clear && !o.box.Overlaps(box);
+      for (size_t j = 0; j < n && clear; ++j) clear = static_cast<int>(j) == i || !circles[j].Overlaps(box);
+      if (clear || i == hover_node) {  // the hovered node's label always shows (on a white plate)
+        l.box = box;
+        placed = true;
+        break;
+      }
+    }
+    if (placed) out.push_back(std::move(l));
+  }
+  return out;
+}
+
 ImRect draw_network(AppState& app, const std::vector<Edge>& edges) {
   EntitiesPanelState& st = app.entities_panel;
   const EntityIndex& idx = app.entity_index();
@@ -689,13 +742,22 @@ ImRect draw_network(AppState& app, const std::vector<Edge>& edges) {
     const float r = radius(nd);
     dl->AddCircleFilled(c, r, type_color(e.type, static_cast<int>(i) == hover_node ? 255 : 215));
     dl->AddCircle(c, r, nd.pinned ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), 0, nd.pinned ? 2.f : 1.f);
-    const std::string name = fit_text(e.name, 150.f);
-    dl->AddText(ImVec2(c.x + r + 3.f, c.y - ImGui::GetTextLineHeight() * 0.5f), text, name.c_str());
     if (i < 8) {
       char id[16];
       std::snprintf(id, sizeof id, "node %zu", i);
       register_test_item(id, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     }
+  }
+  // Labels after every node, so no circle covers a label. Placed greedily, the hovered and the
+  // most frequent nodes first, at the first of four sides of the node where the label overlaps
+  // no label already placed and no other node; a label that fits nowhere is left out (hover
+  // the node to read it). On a dense graph the old right-of-node labels overprinted each other.
+  const std::vector<NetworkLabel> labels = place_network_labels(app, hover_node, to_screen, radius);
+  st.network_labels.clear();
+  for (const NetworkLabel& l : labels) {
+    st.network_labels.push_back({l.node, l.box.Min.x, l.box.Min.y, l.box.Max.x, l.box.Max.y});
+    if (l.node == hover_node) dl->AddRectFilled(ImVec2(l.box.Min.x - 2.f, l.box.Min.y), ImVec2(l.box.Max.x + 2.f, l.box.Max.y), IM_COL32(255, 255, 255, 230), 3.f);
+    dl->AddText(l.box.Min, text, l.text.c_str());
   }
   // Legend: colour by type, size by frequency.
   ImVec2 lp = ImVec2(rect.Min.x + 8.f, rect.Min.y + 6.f);
@@ -1044,12 +1106,24 @@ void draw_timeline_tab(AppState& app) {
 //------------------------------------------------------------------------------------------
 const char* kTypeCodes[] = {"PER", "ORG", "LOC", "MISC"};
 
-std::string describe_edit(const EntityEdit& e) {
+// Names the entities as the user saw them when making the edit (EntityEdit::a_name/b_name);
+// edits saved before those fields existed fall back to the entity that now has the key, and
+// only then to the key itself (keys are internal: "C:JP", linking keys).
+std::string describe_edit(const AppState& app, const EntityEdit& e) {
+  auto name_of_key = [&](const std::string& key) -> std::string {
+    const int64_t i = app.entity_by_key(key);
+    if (i >= 0) return app.entity_index().entities[static_cast<size_t>(i)].name;
+    std::string shown;
+    for (char c : key)
+      if (static_cast<unsigned char>(c) >= 0x20) shown += c;  // keys may carry control-byte markers
+    return shown;
+  };
+  const std::string a = e.a_name.empty() ? name_of_key(e.a) : e.a_name;
   switch (e.kind) {
-    case EntityEdit::Kind::Merge: return "merge \"" + e.b + "\" into \"" + e.a + "\"";
-    case EntityEdit::Kind::Split: return "split \"" + e.b + "\" out of \"" + e.a + "\"";
-    case EntityEdit::Kind::Rename: return "rename \"" + e.a + "\" to \"" + e.value + "\"";
-    case EntityEdit::Kind::SetType: return "type of \"" + e.a + "\" is " + e.value;
+    case EntityEdit::Kind::Merge: return "merged \"" + (e.b_name.empty() ? name_of_key(e.b) : e.b_name) + "\" into \"" + a + "\"";
+    case EntityEdit::Kind::Split: return "split \"" + (e.b_name.empty() ? e.b : e.b_name) + "\" out of \"" + a + "\"";
+    case EntityEdit::Kind::Rename: return "renamed \"" + a + "\" to \"" + e.value + "\"";
+    case EntityEdit::Kind::SetType: return "set the type of \"" + a + "\" to " + e.value;
   }
   return {};
 }
@@ -1123,14 +1197,14 @@ void draw_list_tab(AppState& app) {
     input_string("##rename", "new name", st.rename_input, 220.f);
     ImGui::SameLine();
     if (ImGui::Button("Rename") && !st.rename_input.empty() && st.rename_input != e.name) {
-      app.add_entity_edit({EntityEdit::Kind::Rename, st.selected_key, {}, st.rename_input});
+      app.add_entity_edit({EntityEdit::Kind::Rename, st.selected_key, {}, st.rename_input, e.name, {}});
       set_message(app, "Renamed \"" + e.name + "\" to \"" + st.rename_input + "\"");
     }
     ImGui::SameLine();
     int type = static_cast<int>(e.type);
     ImGui::SetNextItemWidth(80.f);
     if (ImGui::Combo("Type", &type, kTypeCodes, 4) && type != static_cast<int>(e.type))
-      app.add_entity_edit({EntityEdit::Kind::SetType, st.selected_key, {}, kTypeCodes[type]});
+      app.add_entity_edit({EntityEdit::Kind::SetType, st.selected_key, {}, kTypeCodes[type], e.name, {}});
     // Merge: pick the second entity (the same thing under another name) from the most frequent.
     const int64_t other = st.merge_key.empty() ? -1 : app.entity_by_key(st.merge_key);
     ImGui::SetNextItemWidth(220.f);
@@ -1155,7 +1229,7 @@ void draw_list_tab(AppState& app) {
     ImGui::BeginDisabled(other < 0);
     if (ImGui::Button("Merge")) {
       set_message(app, "Merged \"" + idx.entities[other].name + "\" into \"" + e.name + "\"");
-      app.add_entity_edit({EntityEdit::Kind::Merge, st.selected_key, st.merge_key, {}});
+      app.add_entity_edit({EntityEdit::Kind::Merge, st.selected_key, st.merge_key, {}, e.name, idx.entities[other].name});
       st.merge_key.clear();
     }
     ImGui::EndDisabled();
@@ -1166,7 +1240,7 @@ void draw_list_tab(AppState& app) {
         ImGui::SameLine();
         ImGui::PushID(static_cast<int>(a));
         if (ImGui::SmallButton((e.aliases[a] + " ×").c_str())) {
-          app.add_entity_edit({EntityEdit::Kind::Split, st.selected_key, fold_for_search(e.aliases[a]), {}});
+          app.add_entity_edit({EntityEdit::Kind::Split, st.selected_key, fold_for_search(e.aliases[a]), {}, e.name, e.aliases[a]});
           set_message(app, "Split \"" + e.aliases[a] + "\" out of \"" + e.name + "\"");
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Split this alias out: it becomes an entity of its own");
@@ -1180,7 +1254,7 @@ void draw_list_tab(AppState& app) {
       ImGui::PushID(static_cast<int>(i));
       if (ImGui::SmallButton("Undo")) app.remove_entity_edit(i);
       ImGui::SameLine();
-      ImGui::TextUnformatted(describe_edit(app.entity_edits[i]).c_str());
+      ImGui::TextUnformatted(describe_edit(app, app.entity_edits[i]).c_str());
       ImGui::PopID();
       if (i + 1 < app.entity_edits.size() && ImGui::GetContentRegionAvail().y < ImGui::GetFrameHeight()) break;
     }

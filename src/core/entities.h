@@ -60,6 +60,10 @@ struct EntityEdit {
   std::string a;       // the entity's key (its canonical key: known_id, or the linking key)
   std::string b;       // Merge: merged into a; Split: the alias (folded) taken out of a
   std::string value;   // Rename: new name; SetType: "PER" / "ORG" / "LOC" / "MISC"
+  // What the user saw when making the edit (display names of a and b), so the list of edits
+  // can name them after the keys are gone (a merged entity's key no longer exists). Never used
+  // for linking.
+  std::string a_name, b_name;
 };
 
 enum class CooccurrenceScope : uint8_t { Sentence, Paragraph };

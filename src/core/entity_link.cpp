@@ -698,7 +698,12 @@ const char* kind_name(EntityEdit::Kind k) {
 
 nlohmann::json edits_to_json(const std::vector<EntityEdit>& edits) {
   nlohmann::json j = nlohmann::json::array();
-  for (const EntityEdit& e : edits) j.push_back({{"kind", kind_name(e.kind)}, {"a", e.a}, {"b", e.b}, {"value", e.value}});
+  for (const EntityEdit& e : edits) {
+    nlohmann::json x = {{"kind", kind_name(e.kind)}, {"a", e.a}, {"b", e.b}, {"value", e.value}};
+    if (!e.a_name.empty()) x["a_name"] = e.a_name;
+    if (!e.b_name.empty()) x["b_name"] = e.b_name;
+    j.push_back(std::move(x));
+  }
   return j;
 }
 
@@ -727,6 +732,8 @@ Status edits_from_json(const nlohmann::json& j, std::vector<EntityEdit>& edits) 
     e.a = str("a");
     e.b = str("b");
     e.value = str("value");
+    e.a_name = str("a_name");  // optional: files saved before these fields load as before
+    e.b_name = str("b_name");
     if (e.a.empty()) {
       if (bad++ == 0) problems = "edit " + std::to_string(i + 1) + " names no entity (\"a\")";
       continue;

@@ -260,6 +260,22 @@ TEST_CASE("entities panel: rename, retype, merge and undo change the index and a
   settle(h);
   CHECK(h.app.entity_index().entities.size() == before - 1);
   CHECK(h.platform.edits_saved == 2);
+  // The list of edits names what the user saw, not internal keys ("C:JP"), and keeps naming
+  // Tokyo after the merge removed its key; the names survive saving and loading.
+  REQUIRE(h.app.entity_edits.size() == 2);
+  CHECK(h.app.entity_edits[0].a_name == "Rutte");
+  CHECK(h.app.entity_edits[1].a_name == "Japan");
+  CHECK(h.app.entity_edits[1].b_name == "Tokyo");
+  {
+    std::vector<EntityEdit> saved;
+    REQUIRE(edits_from_json(edits_to_json(h.app.entity_edits), saved).ok());
+    REQUIRE(saved.size() == 2);
+    CHECK(saved[1].b_name == "Tokyo");
+    // Edits saved before the names existed still load (names empty: the list falls back to keys).
+    REQUIRE(edits_from_json(nlohmann::json::parse(R"([{"kind":"merge","a":"C:JP","b":"tokyo","value":""}])"), saved).ok());
+    CHECK(saved.size() == 1);
+    CHECK(saved[0].b_name.empty());
+  }
   // Undo (the label finds the last edit's button): the merge goes, Tokyo is back; then the rename.
   REQUIRE(h.click("Entities/Undo"));
   settle(h);
@@ -318,6 +334,37 @@ TEST_CASE("entities panel: network, bars and timeline draw; exports reach the pl
   CHECK(h.app.entity_filter.empty());  // a drag is not a click
   REQUIRE(h.click("Entities/CSV"));
   CHECK(h.platform.downloads.back().rfind("parallax-network.csv\nsource,source_type,target,target_type,count,npmi\n", 0) == 0);
+
+  // Dense graph: every node pinned within a few pixels of the first. Labels never overprint
+  // each other; those with no free side are left out; the hovered node's label always shows.
+  {
+    EntitiesPanelState& st = h.app.entities_panel;
+    for (size_t i = 0; i < st.nodes.size(); ++i) {
+      st.nodes[i].x = st.nodes[0].x + 3.f * static_cast<float>(i);
+      st.nodes[i].y = st.nodes[0].y + 2.f * static_cast<float>(i);
+      st.nodes[i].pinned = true;
+    }
+    h.frames(2);
+    auto overlaps = [](const EntitiesPanelState::LabelBox& a, const EntitiesPanelState::LabelBox& b) {
+      return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    };
+    auto check_no_overlap = [&] {
+      for (size_t a = 0; a < st.network_labels.size(); ++a)
+        for (size_t b = a + 1; b < st.network_labels.size(); ++b) CHECK_FALSE(overlaps(st.network_labels[a], st.network_labels[b]));
+    };
+    CHECK(st.network_labels.size() >= 2);             // four sides: some fit even here
+    CHECK(st.network_labels.size() < st.nodes.size());  // not all five do
+    check_no_overlap();
+    // Hover the last node (drawn on top): its label is shown whatever else was placed.
+    auto last = locate_item("Entities/node 4");
+    REQUIRE(last);
+    io.AddMousePosEvent(last->cx(), last->cy());
+    h.frames(2);
+    bool shown = false;
+    for (const auto& l : st.network_labels) shown = shown || l.node == 4;
+    CHECK(shown);
+    check_no_overlap();
+  }
 
   REQUIRE(h.click("Entities/Outlets & languages"));
   h.frames(2);
