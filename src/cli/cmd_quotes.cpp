@@ -2,7 +2,9 @@
 // reporting verb) and the quantities of each file, as JSON Lines on stdout:
 //   {"file":..,"type":"quote","text":..,"speaker":..,"cue":..,"stance":..,"begin":..,"end":..}
 //   {"file":..,"type":"quantity","text":..,"kind":"Count","value":1000,"unit":"warheads","iso":""}
-// Without --lang the language is guessed per file (lang_detect.h).
+// Without --lang the language is guessed per file (lang_detect.h). Speakers are the app's: the
+// text also goes through the pipeline (analyze.h) so the recogniser's person mentions refine
+// them (refine_speakers); quotes are listed from the whole text, site chrome included.
 #include <cmath>
 #include <iostream>
 #include <string>
@@ -10,8 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyze.h"
 #include "cli.h"
 #include "encoding.h"
+#include "ingest.h"
 #include "lang_detect.h"
 #include "quantities.h"
 #include "quotes.h"
@@ -45,6 +49,7 @@ int cmd_quotes(const std::vector<std::string_view>& args) {
   const std::string assets = px::cli::asset_dir();
   px::Result<px::QuoteFinder> finder = px::QuoteFinder::load(assets);
   if (!finder.ok()) std::cerr << "parallax: " << finder.error() << " (quotes skipped)\n";
+  const px::TextResources resources = px::TextResources::load(assets);  // messages: the app shows them; here speakers degrade
   px::Result<px::QuantityFinder> numbers = px::QuantityFinder::load(assets);
   if (!numbers.ok()) std::cerr << "parallax: " << numbers.error() << " (number words skipped)\n";
   int status = px::cli::kExitOk;
@@ -65,7 +70,15 @@ int cmd_quotes(const std::vector<std::string_view>& args) {
     const std::string l = lang.empty() ? px::guess_language(text).code : lang;
     auto slice = [&](px::Span s) { return text.substr(s.begin, s.end - s.begin); };
     if (finder.ok()) {
-      for (const px::QuoteInfo& q : finder->find(text, l)) {
+      px::Document doc;
+      doc.text = text;
+      doc.meta.language = l;
+      doc.meta.language_from = px::Provenance::Given;
+      px::finish_document(doc);
+      px::analyze_document(doc, resources, nullptr, nullptr);
+      doc.analysis.quotes = finder->find(text, l);
+      px::refine_speakers(text, l, doc.analysis);
+      for (const px::QuoteInfo& q : doc.analysis.quotes) {
         nlohmann::json j = {{"file", path}, {"lang", l}, {"type", "quote"}, {"text", slice(q.span)},
                             {"speaker", slice(q.speaker)}, {"cue", slice(q.cue)},
                             {"stance", std::string(finder->stance(slice(q.cue), l))},

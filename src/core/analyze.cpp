@@ -173,6 +173,8 @@ void analyze_document(Document& doc, const TextResources& res, const ParagraphRe
 
   // 7. Names per non-chrome sentence, from the tokens.
   if (res.recognizer) res.recognizer->find(doc, a, names);
+  // 8. Speakers from the person mentions next to each quote's verb (quotes.h).
+  refine_speakers(doc.text, m.language, a);
   a.done = true;
   doc.analysis = std::move(a);
 }

@@ -25,6 +25,8 @@ constexpr uint32_t kLengthHigh = 200;         // longer with enough stopwords: c
 // (bullet summaries, German compounds) sits at 0.25-0.3, while menus and tag lists stay < 0.2.
 constexpr float kStopwordsLow = 0.20f;        // below: no running text (names, menus, titles)
 constexpr float kStopwordsHigh = 0.30f;
+constexpr uint32_t kMinSentenceWords = 8;     // a full sentence below the floor: near-good when this long...
+constexpr float kStopwordsSentence = 0.10f;   // ...with at least this density (half the floor)
 constexpr uint32_t kMinSentencesForGood = 2;  // ...or this many sentences
 constexpr uint32_t kMaxHeadingDistance = 200; // a heading is content if content starts this close
 constexpr uint32_t kHeadingMaxLength = 150;   // longer lines without full stop are still text
@@ -281,6 +283,13 @@ std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::strin
     else if (!has_stopwords) { cf[i] = long_text(x) ? Cls::Good : Cls::NearGood; reason[i] = "text (no stopword list)"; }
     else if (x.stopword_density >= kStopwordsHigh) { cf[i] = long_text(x) ? Cls::Good : Cls::NearGood; reason[i] = "running text"; }
     else if (x.stopword_density >= kStopwordsLow) { cf[i] = Cls::NearGood; reason[i] = "running text"; }
+    // A whole sentence of some length is prose even when its language uses few function words
+    // (Russian has no articles; a Chinese sentence of names and nouns): its neighbours decide.
+    // Menus, tags and link lists rarely end a sentence.
+    else if (x.terminal && !x.question && x.words >= kMinSentenceWords && x.stopword_density >= kStopwordsSentence) {
+      cf[i] = Cls::NearGood;
+      reason[i] = "a sentence with few stopwords";
+    }
     else hard_bad(i, "few stopwords (not running text)");
   }
 
@@ -362,6 +371,15 @@ std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::strin
       c[i] = Cls::Good;
       reason[i] = "heading of content";
     }
+
+  // A text with no content at all is a short article (a pasted paragraph, a one-line brief),
+  // not a page of chrome: its sentences and running text that were judged chrome only by
+  // length or context are its content. Hard signals (separators, repetition, teasers, labels,
+  // lists, too few stopwords) still hold, and a lone "Subscribe" stays chrome.
+  if (std::none_of(c.begin(), c.end(), [](Cls k) { return k == Cls::Good; }))
+    for (size_t i = 0; i < n; ++i)
+      if (cf[i] == Cls::NearGood || (cf[i] == Cls::Short && f[i].terminal && !f[i].heading))
+        c[i] = Cls::Good, reason[i] = "short text: all of it is the article";
 
   std::vector<BoilerplateVerdict> out(n);
   for (size_t i = 0; i < n; ++i) out[i] = {c[i] != Cls::Good, reason[i]};

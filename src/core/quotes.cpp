@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <unordered_map>
 
 #include <utf8proc.h>
 
 #include "encoding.h"
+#include "entities.h"
 #include "lexicon.h"
 
 namespace px {
@@ -859,6 +862,131 @@ std::vector<QuoteInfo> QuoteFinder::find(std::string_view text, std::string_view
   }
   std::sort(out.begin(), out.end(), [](const QuoteInfo& a, const QuoteInfo& b) { return a.span.begin < b.span.begin; });
   return out;
+}
+
+// =============================================================================================
+// [SECTION] speakers from the recogniser's person mentions
+// =============================================================================================
+namespace {
+
+// Subject pronouns per language (kPronouns mixes languages: Italian "il" is an article).
+bool is_subject_pronoun(std::string_view key, std::string_view lang) {
+  static const std::unordered_map<std::string_view, std::vector<std::string_view>> by_lang = {
+      {"en", {"he", "she", "they", "we", "i", "you"}},
+      {"de", {"er", "sie", "wir", "ich"}},
+      {"it", {"lui", "lei", "egli", "essa", "loro", "noi", "io"}},
+      {"fr", {"il", "elle", "ils", "elles", "nous", "je", "on"}},
+      {"es", {"él", "el", "ella", "ellos", "ellas", "yo"}},  // "el": accents are folded away
+      {"ru", {"он", "она", "они", "мы", "я", "вы"}}};
+  const auto it = by_lang.find(lang);
+  return it != by_lang.end() && std::find(it->second.begin(), it->second.end(), key) != it->second.end();
+}
+
+bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// Quote marks that open or close a quotation (not ' and ’, which are apostrophes too: "dell'Economia").
+bool is_quotation_cp(char32_t c) {
+  return c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C ||
+         c == 0x300D || c == 0x300E || c == 0x300F || c == 0x2039 || c == 0x203A;
+}
+
+// The words of text[b, e) as lexicon keys (folded), or nullopt when the stretch holds sentence
+// punctuation, a colon, a quote mark or a line break (a speaker is never across those).
+std::optional<std::vector<std::string>> gap_words(std::string_view text, uint32_t b, uint32_t e) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    std::string key;
+    append_lexicon_key(word, key);
+    words.push_back(std::move(key));
+    word.clear();
+  };
+  for (size_t i = b; i < e;) {
+    const char32_t c = cp_at(text, i);
+    const size_t n = std::max<size_t>(1, cp_len(text, i));
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n' || is_quotation_cp(c)) return std::nullopt;
+    if (c == ' ' || c == ',' || c == 0xA0 || c == '\t' || is_dash_cp(c)) flush();
+    else word.append(text.substr(i, n));
+    i += n;
+  }
+  flush();
+  return words;
+}
+
+// The word (as a lexicon key) just before byte `pos` (forward = false) or just after it,
+// across spaces only; empty when punctuation comes first.
+std::string word_next_to(std::string_view text, uint32_t pos, bool forward) {
+  size_t b = pos, e = pos;
+  if (forward) {
+    while (b < text.size() && text[b] == ' ') ++b;
+    e = b;
+    while (e < text.size() && is_word_cp(cp_at(text, e))) e += std::max<size_t>(1, cp_len(text, e));
+  } else {
+    while (e > 0 && text[e - 1] == ' ') --e;
+    b = e;
+    size_t start = b;
+    while (b > 0 && is_word_cp(cp_before(text, b, &start))) b = start;
+  }
+  std::string key;
+  if (e > b) append_lexicon_key(text.substr(b, e - b), key);
+  return key;
+}
+
+}  // namespace
+
+void refine_speakers(std::string_view text, std::string_view lang, Analysis& a) {
+  if (lang == "ja" || lang == "zh" || a.mentions.empty()) return;
+  constexpr size_t kMaxGapWords = 8;
+  for (QuoteInfo& q : a.quotes) {
+    if (q.cue.size() == 0) continue;
+    // A pronoun subject right before or after the verb: the person nearby is someone else.
+    if (is_subject_pronoun(word_next_to(text, q.cue.begin, false), lang) ||
+        is_subject_pronoun(word_next_to(text, q.cue.end, true), lang))
+      continue;
+    // The finder named a speaker: the recogniser may cut a role off its front or finish a name
+    // the finder cut at kMaxSpeakerWords ("Ursula von der" -> "Ursula von der Leyen"). A person
+    // mention that starts before it or stops short is a boundary error of the recogniser's
+    // ("Difesa Guido Crosetto", "Annalena" for "Annalena Baerbock"), and "Ishiba e Rutte" is two.
+    if (q.speaker.size()) {
+      const MentionInfo* inside = nullptr;
+      size_t persons = 0;
+      bool other_boundary = false;
+      for (const MentionInfo& m : a.mentions) {
+        if (m.type != EntityType::Person || !overlaps(m.span, q.speaker)) continue;
+        ++persons;
+        if (m.span.end >= q.speaker.end && m.span.begin >= q.speaker.begin) inside = &m;
+        else other_boundary = true;
+      }
+      if (persons > 1 || other_boundary) continue;
+      if (inside) {
+        q.speaker = inside->span;
+        continue;
+      }
+    }
+    const MentionInfo* best = nullptr;
+    size_t best_gap = SIZE_MAX;
+    const MentionInfo* org_speaker = nullptr;  // an organisation the finder named as the speaker
+    for (const MentionInfo& m : a.mentions) {
+      if (q.speaker.size() && overlaps(m.span, q.speaker) && m.type == EntityType::Organisation) org_speaker = &m;
+      if (m.type != EntityType::Person || overlaps(m.span, q.span) || overlaps(m.span, q.cue)) continue;
+      const bool after_verb = m.span.begin >= q.cue.end;
+      const uint32_t gb = after_verb ? q.cue.end : m.span.end, ge = after_verb ? m.span.begin : q.cue.begin;
+      if (ge - gb > kMaxAttributionBytes || (q.span.begin >= gb && q.span.begin < ge)) continue;
+      const auto words = gap_words(text, gb, ge);
+      if (!words || words->size() > kMaxGapWords) continue;
+      if (ge - gb < best_gap) best = &m, best_gap = ge - gb;
+    }
+    if (!best) continue;
+    if (org_speaker && !overlaps(best->span, q.speaker)) {
+      // "del Gobierno, María Jesús Montero": the person in apposition to the organisation speaks;
+      // "the Kremlin said in a statement, citing Putin": the organisation does.
+      const uint32_t gb = std::min(org_speaker->span.end, best->span.end), ge = std::max(org_speaker->span.begin, best->span.begin);
+      const auto between = gap_words(text, std::min(gb, ge), std::max(gb, ge));
+      if (!between || !between->empty()) continue;
+    }
+    q.speaker = best->span;
+  }
 }
 
 }  // namespace px

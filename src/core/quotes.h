@@ -48,6 +48,17 @@ constexpr size_t kMaxContinuedParagraphs = 8; // a multi-paragraph quote stops a
 
 bool is_term_quote(std::string_view quoted);  // true for "smokescreen", false for a sentence
 
+// Second pass, after the recogniser (ner.h) has filled `a.mentions`: a quote's speaker becomes
+// the person mention next to its reporting verb, without the role the finder's own rules could
+// not cut off ("European Commission President Ursula von der Leyen said" -> "Ursula von der
+// Leyen"; "afirmó la vicepresidenta primera del Gobierno, María Jesús Montero"). A person
+// qualifies when only a short role phrase lies between it and the verb (at most 8 words, no
+// sentence punctuation, colon or quote mark); the nearest wins. Left alone: quotes without a
+// verb, a pronoun subject next to the verb ("she told Merz"), an organisation speaker with no
+// person in apposition ("the Kremlin said"), and ja/zh, whose speakers keep the role as
+// written (石破首相). `text` is the document text the spans index.
+void refine_speakers(std::string_view text, std::string_view lang, Analysis& a);
+
 class QuoteFinder {
  public:
   static Result<QuoteFinder> load(const std::string& asset_dir);

@@ -218,3 +218,26 @@ TEST_CASE("boilerplate: degrades without stopwords, and on empty input") {
   const auto verdicts = explain_boilerplate({"-", "Subscribe"}, "en", stopwords(), nullptr);
   CHECK(std::string(verdicts[0].reason) == "separator line");
 }
+
+TEST_CASE("boilerplate: a short article is its own content, in languages with few function words") {
+  // One sentence pasted alone: nothing around it to call it content, but it is the article.
+  CHECK(classify_boilerplate({"«Переговоры будут трудными», — сказал министр иностранных дел России Сергей Лавров."}, "ru",
+                             stopwords(), nullptr) == std::vector<bool>{false});
+  CHECK(classify_boilerplate({"Der Bundestag hat am Donnerstag den Haushalt für das kommende Jahr beschlossen."}, "de",
+                             stopwords(), nullptr) == std::vector<bool>{false});
+  // Russian prose has no articles: a long sentence under the stopword floor is judged by its
+  // neighbours (content here), not thrown out as "not running text".
+  const std::vector<std::string_view> ru = {
+      "Министр финансов Антон Силуанов представил в Государственной думе проект федерального бюджета на следующие три года.",
+      "Глава Минфина Антон Силуанов заявил: «Бюджет будет исполнен в полном объёме».",
+      "Депутаты рассмотрят документ в первом чтении до конца октября, а окончательное решение примут в ноябре после обсуждения поправок."};
+  const auto v = explain_boilerplate(ru, "ru", stopwords(), nullptr);
+  for (size_t i = 0; i < v.size(); ++i) {
+    INFO(i << ": " << v[i].reason);
+    CHECK_FALSE(v[i].boilerplate);
+  }
+  // Still chrome: a lone word, and a menu of names without a sentence.
+  CHECK(classify_boilerplate({"Subscribe"}, "en", stopwords(), nullptr) == std::vector<bool>{true});
+  CHECK(classify_boilerplate({"Politik Wirtschaft Sport Kultur Wissen Reisen Auto Digital"}, "de", stopwords(), nullptr) ==
+        std::vector<bool>{true});
+}
