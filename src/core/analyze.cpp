@@ -70,14 +70,15 @@ constexpr uint32_t kMaxOtherScriptPercent = 10;  // words in another script (a n
 constexpr float kConfidentArticle = 0.5f;
 
 // The sentence's language when it can be told without the model (code "" otherwise):
-//  - letters all Han or kana: the script rule identify() applies first (exactly its answer);
+//  - letters all Han or kana: the script rule identify() applies first (exactly its answer,
+//    with the article's language as the prior: kanji-only lines of a Japanese article are ja);
 //  - a spaced script: the article's language when the sentence has more stopwords of it than
 //    of any other listed language, enough of them, and hardly a word in another script. A
 //    quoted sentence in another language loses that vote (its own language's stopwords win)
 //    and goes to the model; so does anything short or ambiguous (a tie between neighbours).
 LanguageGuess language_without_model(const TextResources& res, std::string_view sentence, const ArticleMeta& m) {
   if (!res.langid) return {"", 0.f};  // the simple fallback decides: keep it as it was
-  LanguageGuess cjk = cjk_script_language(sentence);
+  LanguageGuess cjk = cjk_script_language(sentence, m.language);
   if (!cjk.code.empty()) return cjk;
   if (!res.stopwords || m.language.empty() || m.language == "und") return {"", 0.f};
   if (m.language_from == Provenance::Detected && m.language_confidence < kConfidentArticle) return {"", 0.f};

@@ -521,7 +521,7 @@ bool clean_view_wanted(const LanguageIdOptions& opt) { return opt.clean_view || 
 }  // namespace
 
 // ---- public API ----------------------------------------------------------------------------
-LanguageGuess cjk_script_language(std::string_view text) {
+LanguageGuess cjk_script_language(std::string_view text, std::string_view prior) {
   // identify() cuts longer text and judges its beginning: leave that to identify().
   if (text.size() > LanguageIdentifier::kMaxBytesExamined) return {"", 0.f};
   uint32_t kana = 0, han = 0;
@@ -545,7 +545,7 @@ LanguageGuess cjk_script_language(std::string_view text) {
   // As identify(): Han or kana dominant (they are all the letters) and kana -> ja; Han only
   // (no Hangul: there is none) -> zh; confidence = their share of the letters = 1.
   if (kana > 0) return {"ja", 1.f};
-  if (han > 0) return {"zh", 1.f};
+  if (han > 0) return {prior == "ja" ? "ja" : "zh", 1.f};
   return {"", 0.f};
 }
 
@@ -619,7 +619,9 @@ LanguageGuess LanguageIdentifier::identify(std::string_view text, std::string_vi
     // Japanese mixes kanji and kana; Chinese has no kana; Korean is mostly Hangul.
     if ((dominant == Script::Han || dominant == Script::Kana) && count(Script::Kana) > 0)
       return {"ja", static_cast<float>(cjk) / static_cast<float>(prep.letters)};
-    if (dominant == Script::Han && count(Script::Hangul) == 0) return {"zh", share};
+    // Han alone is Chinese, unless the article is Japanese: its kanji-only headlines and lines
+    // ("石破首相、訪米へ") are Japanese (the same rule as cjk_script_language).
+    if (dominant == Script::Han && count(Script::Hangul) == 0) return {prior == "ja" ? "ja" : "zh", share};
     if (share >= 0.5f) {
       std::string_view only = single_language_of(dominant);
       if (!only.empty()) return {std::string(only), share};

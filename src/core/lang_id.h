@@ -34,9 +34,11 @@ struct LanguageIdOptions {
 };
 
 // What identify() answers by its script rule alone for text whose letters are all Han or
-// kana: "ja" when there is kana, else "zh" (confidence 1). Code "" for any other text
-// (no letters, or letters of another script). Cheaper than identify(): no model, no copy.
-LanguageGuess cjk_script_language(std::string_view utf8_text);
+// kana: "ja" when there is kana, else "zh" — or "ja" when the prior (the article's language)
+// is "ja": a kanji-only headline or line of a Japanese article is Japanese (confidence 1).
+// Code "" for any other text (no letters, or letters of another script). Cheaper than
+// identify(): no model, no copy.
+LanguageGuess cjk_script_language(std::string_view utf8_text, std::string_view prior = {});
 
 class LanguageIdentifier {
  public:

@@ -233,6 +233,13 @@ TEST_CASE("analyze: stopword votes and the CJK script rule agree with the model 
   CHECK(cjk_script_language("東京でNATO事務総長と会談した").code.empty());  // Latin letters: the model's turn
   CHECK(cjk_script_language("나토 사무총장").code.empty());
   CHECK(cjk_script_language("2025。").code.empty());
+  // A kanji-only headline of a Japanese article is Japanese (the article's language as the
+  // prior); alone, or in a Chinese article, Han-only text stays Chinese. identify() agrees.
+  CHECK(cjk_script_language("石破首相訪米", "ja").code == "ja");
+  CHECK(cjk_script_language("石破首相訪米", "zh").code == "zh");
+  CHECK(cjk_script_language("石破首相訪米").code == "zh");
+  CHECK(lid.identify("石破首相訪米", "ja").code == "ja");
+  CHECK(lid.identify("石破首相訪米", "en").code == "zh");
 }
 
 TEST_CASE("analyze: cached match keys are the keys computed afresh") {
