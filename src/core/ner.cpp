@@ -145,7 +145,7 @@ constexpr LangWords kMiscCues[] = {
 // The word right before a name that makes an unknown name a place ("in Ohio", "nach Tokio").
 constexpr LangWords kLocBefore[] = {
     {"en", "in near"}, {"de", "in nach"}, {"it", "a in"}, {"fr", "a en au"},
-    {"es", "en"},      {"ru", "в во"},    {"nl", "in te"},
+    {"es", "en"},      {"ru", "в во на"},    {"nl", "in te"},
 };
 
 // Articles (and article + preposition contractions) right before a name: persons are written
@@ -583,13 +583,20 @@ constexpr RuEnding kRuLemma[] = {
     {"ом", {"", "о", "а", "ыи", "", ""}},           {"ем", {"ь", "", "е", "ии", "ь", "ь"}},
     {"ии", {"ия", "ии", "ие", "ия", "ия", "ия"}},   {"ию", {"ия", "ия", "ия", "ия", "ия", "ия"}},
     {"ие", {"ия", "ие", "ия", "ия", "ия", "ия"}},   {"ья", {"ья", "ье", "ья", "ья", "ья", "ья"}},
-    {"а", {"", "о", "ь", "а", "", ""}},             {"я", {"ь", "и", "ия", "я", "и", "и"}},
-    {"у", {"", "а", "о", "ь", "", ""}},             {"ю", {"я", "ь", "ия", "и", "я", "я"}},
-    {"е", {"", "а", "я", "о", "ия", "ь"}},          {"ы", {"а", "", "ы", "а", "а", "а"}},
+    {"а", {"", "о", "ь", "а", "и", ""}},            {"я", {"ь", "и", "ия", "я", "и", "и"}},
+    {"у", {"", "а", "о", "ь", "и", ""}},            {"ю", {"я", "ь", "ия", "и", "я", "я"}},
+    {"е", {"", "а", "я", "о", "ия", "и"}},          {"ы", {"а", "", "ы", "а", "а", "а"}},
     {"и", {"я", "ь", "ия", "а", "и", "я"}},
 };
 
 void ru_nominatives(const std::string& w, std::vector<std::string>& v) {
+  // A genitive plural has no ending: "Филиппин" -> "филиппины", "Балкан" -> "балканы".
+  if (cp_count(w) >= 4 && !w.empty() && (w.back() & 0xC0) == 0x80) {
+    static constexpr std::string_view kVowels[] = {"а", "е", "и", "о", "у", "ы", "э", "ю", "я", "ь"};
+    bool vowel = false;
+    for (std::string_view x : kVowels) vowel = vowel || ends_with(w, x);
+    if (!vowel) v.push_back(w + "ы");
+  }
   for (const RuEnding& r : kRuLemma) {
     if (!ends_with(w, r.ending) || cp_count(w) < cp_count(r.ending) + 3) continue;
     const std::string stem = w.substr(0, w.size() - r.ending.size());
@@ -770,9 +777,14 @@ struct Tagger {
       if (NerLexicon::in(lex.never, lang, bare)) continue;
       NameEvidence::Counts c;
       if (ev) c = ev->counts(t.folded);
-      bool known = false;
+      bool known = false, known_city_only = true;
+      std::vector<KnownName> kn;
       for (const std::string& v : word_variants(t.folded, lang))
-        if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
+        if (gaz_known(v, &kn, t.sh.all_caps)) {
+          known = true;
+          for (const KnownName& k : kn) known_city_only = known_city_only && k.id.rfind("L:", 0) == 0;
+          break;
+        }
       const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
       // German compounds, except right after a bare locative preposition: "in Lippstadt",
@@ -793,8 +805,14 @@ struct Tagger {
       // A typed name (Gazetteer::name_type) that is no word of the language: "Ohio", "Potomac".
       EntityType typed;
       const bool typed_name = gaz && !t.common && !t.sh.all_caps && gaz->name_type(t.folded, typed);
+      // A sentence's first word that is a common word and only some city's name ("Solo",
+      // "Nice", "Reading") is the word; a country stays a country ("Turkey").
+      if (known && known_city_only && t.initial && t.common) known = false;
       t.strong = known || proper || given_name || typed_name || acronym || recurring ||
-                 (!t.sh.all_caps && has_inner_capital(t.text)) || (mem && mem->last_words.count(t.folded));
+                 (!t.sh.all_caps && has_inner_capital(t.text)) ||
+                 // a person named earlier in the text; not a word of the language ("Album", "После"
+                 // once mis-tagged would spread through the whole text)
+                 (mem && !t.common && mem->last_words.count(t.folded));
       if (headline) {
         // ALL CAPS: capitals say nothing; the corpus must have seen it capitalised inside sentences.
         t.candidate = t.strong || (!t.common && ev && c.capital_inside > c.lower);
@@ -943,7 +961,8 @@ struct Tagger {
   };
 
   void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool head_noun = false) {
-    while (!head_noun && b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
+    // Leading linking words go only in lower case: "Los Angeles", "El Salvador", "De Gaulle" keep theirs.
+    while (!head_noun && b < e && (toks[b].punct || (lex.connectors.count(toks[b].folded) && !toks[b].sh.cap) || toks[b].sh.lower)) ++b;
     while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
     if (b >= e) return;
     NerSpan s;
@@ -1116,8 +1135,12 @@ struct Tagger {
     if (b > 0 && !toks[b - 1].punct && !toks[b].break_before && !speaks &&
         NerLexicon::in(lex.article_before, lang, toks[b - 1].folded)) {
       conf = 0.45f;
+      // A plural article: a group (band, team, family firm: "gli Anthrax", "los Lakers").
+      const std::string& art = toks[b - 1].folded;
+      const bool plural = art == "les" || art == "des" || art == "aux" || art == "i" || art == "gli" || art == "dei" ||
+                          art == "degli" || art == "los" || art == "las";
       const bool romance = lang_is(lang, "fr") || lang_is(lang, "it") || lang_is(lang, "es");
-      return romance ? EntityType::Location : EntityType::Organisation;
+      return romance && !plural ? EntityType::Location : EntityType::Organisation;
     }
     if (e - b == 1) {
       const Tok& t = toks[b];
