@@ -366,6 +366,26 @@ with open(os.path.join(dst, "names.tsv"), "w", encoding="utf-8") as f:
 # names, not GeoNames' alternates or IATA codes ("Von" for Vaughan, "DEN" Denver, "WIE").
 place_keys = {k for r, k in zip(raw, folded) if r in primary_raw and not is_acronym(r)} & set(keys)
 
+# Subdivision names (states, provinces, Länder; used for the typed names below): German's
+# dictionary capitalises them like nouns ("Bayern", "Thüringen"), so they leave its common set
+# as places do.
+sub_names = set()
+SUBDIV = "/usr/share/unicode/cldr/common/subdivisions"
+for lang in CORE:
+    path = os.path.join(SUBDIV, lang + ".xml")
+    if os.path.exists(path):
+        for t in ET.parse(path).getroot().iter("subdivision"):
+            if t.text: sub_names.update(variants(t.text))
+iso2 = json.load(open("/usr/share/iso-codes/json/iso_3166-2.json", encoding="utf-8"))["3166-2"]
+for lang in CORE:
+    mo = f"/usr/share/locale/{lang}/LC_MESSAGES/iso_3166-2.mo"
+    tr = gettext.GNUTranslations(open(mo, "rb")) if os.path.exists(mo) else None
+    for e in iso2:
+        n = tr.gettext(e["name"]) if tr else e["name"]
+        if ", " not in n and "[" not in n: sub_names.update(variants(n))
+sub_names = sorted(sub_names)
+sub_keys = set(fold_many(sub_names))
+
 # ---- word sets ------------------------------------------------------------------------------
 def word_hash(s):
     h = 1469598103934665603
@@ -410,7 +430,7 @@ for lang in "en de fr it es ru".split():
             # German capitalises nouns AND names alike; a place name the dictionary also has
             # ("Japan", "Berlin") must stay a name signal. Given names are not removed ("April",
             # "Mark" are words too): the recogniser asks is_given_name() first.
-            common -= place_keys
+            common -= place_keys | {k for k in sub_keys if " " not in k}
         sets.append(encode_set(lang, FORMS, common)); stats.append((lang, "forms", len(common), len(sets[-1])))
     else:
         stems = set(read(f"{lang}.stems"))
@@ -437,7 +457,8 @@ sets.append(encode_set("*", NAMEPART, name_parts)); stats.append(("*", "namepart
 #      communication, cognition, location, time and event files ("Christian", "Portuguese",
 #      "Buddhism", "Easter") by the same closure, people-nouns -> MISC (adherents, nationals);
 #      capitalised adjectives ("Victorian") -> MISC. A key with several senses takes the type
-#      most of its senses have; a tie goes to LOC, then PER, ORG, MISC;
+#      most of its senses have; a tie goes to LOC, then PER, MISC, ORG ("Buddhism": the
+#      religion and its followers -> MISC);
 #   3. GeoNames places with population >= TYPED_MIN_POP (name, ASCII name, Latin and Cyrillic
 #      alternates written with a capital) -> LOC, unless the key is a word of a dictionary, a
 #      given name or one of humannames' names (then a person is as likely: left untyped).
@@ -447,22 +468,7 @@ typed = {}
 def put_typed(keys, t):
     for k in keys:
         if k and k.count(" ") < MAX_WORDS: typed.setdefault(k, t)
-sub_names = set()
-SUBDIV = "/usr/share/unicode/cldr/common/subdivisions"
-for lang in CORE:
-    path = os.path.join(SUBDIV, lang + ".xml")
-    if os.path.exists(path):
-        for t in ET.parse(path).getroot().iter("subdivision"):
-            if t.text: sub_names.update(variants(t.text))
-iso2 = json.load(open("/usr/share/iso-codes/json/iso_3166-2.json", encoding="utf-8"))["3166-2"]
-for lang in CORE:
-    mo = f"/usr/share/locale/{lang}/LC_MESSAGES/iso_3166-2.mo"
-    tr = gettext.GNUTranslations(open(mo, "rb")) if os.path.exists(mo) else None
-    for e in iso2:
-        n = tr.gettext(e["name"]) if tr else e["name"]
-        if ", " not in n and "[" not in n: sub_names.update(variants(n))
-sub_names = sorted(sub_names)
-put_typed([k for k in fold_many(sub_names) if k not in keys], "LOC")
+put_typed(sorted(k for k in sub_keys if k not in keys), "LOC")
 nsub = len(typed)
 # WordNet
 wn_syn = {}
@@ -512,7 +518,7 @@ for line in open(f"{WN}/data.adj", encoding="latin-1"):
     for i in range(int(fl[3], 16)):
         w = re.sub(r"\(.*", "", fl[4 + 2 * i])
         if w[:1].isupper() and w not in wn_votes: wn_vote(w, "MISC")
-TIE = {"LOC": 3, "PER": 2, "ORG": 1, "MISC": 0}
+TIE = {"LOC": 3, "PER": 2, "MISC": 1, "ORG": 0}
 wn_raw = sorted(wn_votes)
 for w, k in zip(wn_raw, fold_many(wn_raw)):
     v = wn_votes[w]

@@ -165,7 +165,7 @@ constexpr LangWords kArticleBefore[] = {
 // "Müller (* 1950)", "né en", "nato a", "родился").
 constexpr LangWords kPersonAfter[] = {
     {"en", "born died"},
-    {"de", "* geboren gestorben geb. †"},
+    {"de", "geboren gestorben geb."},
     {"fr", "nee mort morte"},
     {"it", "nato nata morto morta"},
     {"es", "nacido nacida nacio murio"},
@@ -798,10 +798,11 @@ struct Tagger {
       if (roman && t.sh.letters >= 2) continue;
       const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
       const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
-      // A German given name that is also a noun ("Sieg", "Mark", "Ernst") is evidence only
-      // before another capitalised word (a surname).
+      // A given name that is also a word, where capitals say nothing (German nouns: "Sieg",
+      // "Ernst"; a sentence's first word: it "Ha"), is evidence only before another capitalised
+      // word (a surname).
       const bool next_cap = ti + 1 < toks.size() && toks[ti + 1].sh.cap && !toks[ti + 1].break_before;
-      const bool given_name = given(t.folded) && !(german && common_dict && !next_cap);
+      const bool given_name = given(t.folded) && !((german || t.initial) && common_dict && !next_cap);
       // A typed name (Gazetteer::name_type) that is no word of the language: "Ohio", "Potomac".
       EntityType typed;
       const bool typed_name = gaz && !t.common && !t.sh.all_caps && gaz->name_type(t.folded, typed);
@@ -840,7 +841,9 @@ struct Tagger {
       // capitalised or linking words only (the sets are hashed: fewer probes, fewer false hits).
       EntityType typed;
       key = toks[i].folded;
-      for (size_t j = i + 1; best == i && j < toks.size() && j < i + 4 && !toks[j].break_before && !toks[j].punct; ++j) {
+      // not from a sentence's first word that is a common word ("The Bank ...": a hamlet "The Bank")
+      const bool plain_initial = toks[i].initial && toks[i].common && !toks[i].strong;
+      for (size_t j = i + 1; best == i && !plain_initial && j < toks.size() && j < i + 4 && !toks[j].break_before && !toks[j].punct; ++j) {
         if (!toks[j].sh.cap && !lex.connectors.count(toks[j].folded)) break;
         key += ' ';
         key += toks[j].folded;
@@ -974,7 +977,9 @@ struct Tagger {
     std::string lemma;
     bool person_hint = re > rb;
     float conf = 0.5f;
-    const bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    // A city's name with a birth date after it is a person's: "Lincoln (born 1950)".
+    if (known && k.id.rfind("L:", 0) == 0 && birth_after(e)) known = false;
     if (head_noun) {
       s.type = EntityType::Location;
       conf = 0.7f;
@@ -1025,6 +1030,11 @@ struct Tagger {
     if (e < toks.size() && toks[e].text == "(") ++e;
     if (e >= toks.size() || (toks[e].punct && toks[e].text != "*")) return nullptr;
     return &toks[e];
+  }
+  // Born or died right after the name (German writes "*" and "†": punctuation, matched as written).
+  bool birth_after(size_t e) const {
+    const Tok* n = after(e);
+    return n && (n->text == "*" || n->text == "†" || NerLexicon::in(lex.person_after, lang, n->folded));
   }
 
   // A known place (gazetteer or typed name) spelled by tokens [b, e).
@@ -1089,7 +1099,7 @@ struct Tagger {
     }
     const Tok* next = after(e);
     // Birth and death right after: "Smith (born 1950)", "Müller (* 1950)", "Rossi, nato a".
-    if (next && NerLexicon::in(lex.person_after, lang, next->folded)) { conf = 0.7f; return EntityType::Person; }
+    if (birth_after(e)) { conf = 0.7f; return EntityType::Person; }
     // Typed names without an id: subdivisions, WordNet names, smaller places.
     EntityType typed;
     const bool speaks = next && NerLexicon::in(lex.saying_after, lang, next->folded);
@@ -1112,13 +1122,13 @@ struct Tagger {
         }
     }
     // "Bowling Green , Ohio", "Sandy Hook , Maryland": a name, a comma, a known place.
-    if (e + 1 < toks.size() && toks[e].text == "," && toks[e + 1].sh.cap && !speaks) {
+    if (e + 1 < toks.size() && toks[e].text == "," && toks[e + 1].sh.cap) {
       size_t f = e + 1;
       while (f < toks.size() && f < e + 4 && !toks[f].punct && toks[f].sh.cap) ++f;
       if (place_span(e + 1, f) && (f == toks.size() || toks[f].punct)) { conf = 0.6f; return EntityType::Location; }
     }
-    // "in Ohio", "nach Lippstadt", "в Пattaya": a place (not a person seen before, not one speaking).
-    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before && !speaks &&
+    // "in Ohio", "nach Lippstadt", "в Паттайя": a place (not a person seen before).
+    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
         NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
       conf = 0.55f;
       return EntityType::Location;
@@ -1132,7 +1142,7 @@ struct Tagger {
     // An article right before: no person ("la Californie", "die Yankees", "the Bundesbank").
     // Romance languages put it before places (regions, rivers, countries); English, German and
     // Dutch before institutions, teams and bands more than places: the guess follows that.
-    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before && !speaks &&
+    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
         NerLexicon::in(lex.article_before, lang, toks[b - 1].folded)) {
       conf = 0.45f;
       // A plural article: a group (band, team, family firm: "gli Anthrax", "los Lakers").
