@@ -1105,9 +1105,12 @@ struct Tagger {
     const bool speaks = next && NerLexicon::in(lex.saying_after, lang, next->folded);
     if (typed_span(b, e, typed) && !(speaks && typed == EntityType::Location)) { conf = 0.65f; return typed; }
     if (e - b >= 2) {
-      // A place, then words that are no place cue: a team, a company, a newspaper ("Boston
-      // Bruins", "Chicago Cubs", "Atlantic City Railroad"): an organisation.
-      for (size_t k = e - 1; k > b; --k)
+      // A place, then a plural noun: a team ("Boston Bruins", "Chicago Cubs", "New York
+      // Yankees"). Only a plural: a place's name is also a first name often ("Vladimir Putin",
+      // "Paris Hilton"), and the list of given names cannot tell.
+      const std::string& last = toks[e - 1].folded;
+      const bool plural = last.size() > 3 && last.back() == 's' && !ends_with(last, "ss") && !toks[e - 1].sh.all_caps;
+      for (size_t k = e - 1; plural && k > b; --k)
         if (place_span(b, k) && !lex.geo_modifiers.count(toks[k].folded) && !lex.connectors.count(toks[k].folded)) {
           conf = 0.6f;
           return EntityType::Organisation;

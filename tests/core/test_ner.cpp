@@ -328,6 +328,8 @@ TEST_CASE("ner: context types a name: articles, birth, saying, clubs, apposition
   CHECK(joined_tags(tags_of("Er wechselte 1970 zu Dinamo Zagreb .", "de")) == "O O O O B-ORG I-ORG O");
   CHECK(joined_tags(tags_of("He signed with the Boston Varnhawks in May .", "en")) == "O O O O B-ORG I-ORG O O O");
   CHECK(joined_tags(tags_of("Firmò per lo SC Varnveen nel 2001 .", "it")) == "O O O B-ORG I-ORG O O O");
+  // ... but a city that is also a first name, then a surname, is a person
+  CHECK(joined_tags(tags_of("Yesterday Vladimir Putin spoke .", "en")) == "O B-PER I-PER O O");
   // but a qualifier before a place keeps it a place ("Bad Homburg", "North Carolina")
   CHECK(joined_tags(tags_of("Sie wohnt in Bad Homburg .", "de")) == "O O O B-LOC I-LOC O");
   // A name, a comma, a known place: a place
