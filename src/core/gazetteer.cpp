@@ -20,7 +20,10 @@ constexpr size_t kMaxAssetBytes = 32u << 20;  // both files are well under 3 MB;
 constexpr const char* kRegenerate = ": run scripts/make-assets.sh OUTDIR (after scripts/deps.sh)";
 
 // Kinds of word set in words.bin (must match scripts/assets.d/entities.sh).
-enum SetKind : uint8_t { kForms = 1, kStems = 2, kProper = 3, kGiven = 4, kNamePart = 5 };
+enum SetKind : uint8_t {
+  kForms = 1, kStems = 2, kProper = 3, kGiven = 4, kNamePart = 5,
+  kTypedPer = 6, kTypedOrg = 7, kTypedLoc = 8, kTypedMisc = 9,  // typed names without an id
+};
 
 bool read_file(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -356,6 +359,25 @@ bool Gazetteer::is_proper_noun(std::string_view folded, std::string_view lang) c
   if (!impl_ || folded.empty()) return false;
   const Impl::WordSet* s = impl_->find_set(primary(lang), kProper);
   return s && s->contains(folded);
+}
+
+bool Gazetteer::name_type(std::string_view folded, EntityType& type) const {
+  if (!impl_ || folded.empty()) return false;
+  static constexpr std::pair<uint8_t, EntityType> kTyped[] = {{kTypedPer, EntityType::Person},
+                                                              {kTypedOrg, EntityType::Organisation},
+                                                              {kTypedLoc, EntityType::Location},
+                                                              {kTypedMisc, EntityType::Misc}};
+  int hits = 0;
+  for (const auto& [kind, t] : kTyped) {
+    const Impl::WordSet* s = impl_->find_set("*", kind);
+    if (s && s->contains(folded)) {
+      type = t;
+      ++hits;
+    }
+  }
+  // Each key is in one set only (the asset script decides its type): two hits mean a hash
+  // collision, and then neither type is evidence.
+  return hits == 1;
 }
 
 uint32_t Gazetteer::max_words() const { return impl_ ? impl_->max_words : 0; }

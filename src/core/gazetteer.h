@@ -86,6 +86,14 @@ class Gazetteer {
   // en fr it es ru (German capitalises every noun, so its dictionary cannot tell: always false).
   bool is_proper_noun(std::string_view folded, std::string_view lang) const;
 
+  // The type of a name the gazetteer has no id for, any language: states, provinces, Länder,
+  // oblasts (CLDR + iso-codes subdivisions: "ohio", "bayern", "калифорния"), WordNet's
+  // capitalised nouns typed by hypernym ("einstein" PER, "potomac" LOC, "beatles" ORG,
+  // "easter" MISC), GeoNames places of 15,000+ people that are no dictionary word or person
+  // name. Keys as for lookup() (multi-word: "new south wales"). Hashed: one false positive in
+  // ~512-1024 other keys. False when unknown (then `type` is unchanged).
+  bool name_type(std::string_view folded, EntityType& type) const;
+
   uint32_t max_words() const;  // the longest key, in space-separated words
 
   // Sizes, for reports and tests.

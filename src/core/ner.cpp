@@ -145,8 +145,59 @@ constexpr LangWords kMiscCues[] = {
 // The word right before a name that makes an unknown name a place ("in Ohio", "nach Tokio").
 constexpr LangWords kLocBefore[] = {
     {"en", "in near"}, {"de", "in nach"}, {"it", "a in"}, {"fr", "a en au"},
-    {"es", "en"},      {"ru", "в во"},    {"nl", "in te"},
+    {"es", "en"},      {"ru", "в во на"},    {"nl", "in te"},
 };
+
+// Articles (and article + preposition contractions) right before a name: persons are written
+// without one in these languages, places, organisations, teams and works with one ("la
+// Californie", "il Piemonte", "die Yankees", "the Bundesbank").
+constexpr LangWords kArticleBefore[] = {
+    {"en", "the"},
+    {"de", "der die das den dem des im am vom zum zur beim ins"},
+    {"fr", "le la les l' l’ du des au aux"},
+    {"it", "il lo la i gli le l' l’ del dello della dei degli delle nel nello nella al allo alla dal "
+           "dallo dalla sul sullo sulla"},
+    {"es", "el la los las del al"},
+    {"nl", "het"},
+};
+
+// The word right after a name that says it is a person: birth and death ("Smith (born 1950)",
+// "Müller (* 1950)", "né en", "nato a", "родился").
+constexpr LangWords kPersonAfter[] = {
+    {"en", "born died"},
+    {"de", "geboren gestorben geb."},
+    {"fr", "nee mort morte"},
+    {"it", "nato nata morto morta"},
+    {"es", "nacido nacida nacio murio"},
+    {"ru", "родился родилась умер умерла"},
+    {"nl", "geboren overleden"},
+};
+
+// Verbs of saying right after a name: a person or an organisation speaks, a place does not.
+constexpr LangWords kSayingAfter[] = {
+    {"en", "said says told added explained stated wrote argued replied admitted insisted claimed"},
+    {"de", "sagte sagt erklarte erklart betonte meinte schrieb"},
+    {"fr", "a dit declare explique affirme"},
+    {"it", "disse dichiarato spiegato affermato"},
+    {"es", "dijo afirmo explico declaro aseguro"},
+    {"ru", "сказал сказала заявил заявила отметил отметила сообщил сообщила"},
+};
+
+// Words that qualify a place name without making it something else ("North Carolina", "Bad
+// Homburg", "Nieder-Olm"): a known place after one of these stays a place, after any other
+// capitalised word it names a club ("Dinamo Zagreb", "Racing Straßburg").
+constexpr const char* kGeoModifiers =
+    "north south east west northern southern eastern western central upper lower greater new old "
+    "great little saint st st. san santa santo sao nord sud sued ost mittel ober unter nieder gross "
+    "klein neu alt bad sankt est ouest haut haute bas basse grand grande petit nouveau nouvelle sainte "
+    "ovest alto alta basso bassa nuovo nuova norte sur este oeste bajo baja nuevo nueva "
+    "северныи южныи восточныи западныи новыи старыи великии верхнии нижнии";
+
+// Abbreviations in sports clubs' names, compared as written ("FC", "VfB", "IF"): in capitals
+// they mark an organisation, in lower case most are ordinary words ("if", "as", "us").
+constexpr const char* kClubAbbreviations =
+    "FC SC SV TSV VfB VfL FSV FK SK IF IK BK AC AS SS US CD CF SD UD RC EHC HC HK BSC SG SpVgg AFC "
+    "PSV NK OFK AIK KV KRC RSC SL";
 
 // Japanese and Chinese role words written after (ja, zh) or before (zh) a person's name.
 constexpr const char* kJaRoleSuffixes =
@@ -341,8 +392,9 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 // =============================================================================================
 struct NerLexicon {
   // per language ("*" for all): folded word -> kind
-  std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before;
-  std::unordered_set<std::string> connectors, first_connectors;
+  std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before, article_before,
+      person_after, saying_after;
+  std::unordered_set<std::string> connectors, first_connectors, geo_modifiers, club_abbreviations;
   // roles: per language, each a list of folded words
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
   std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
@@ -391,6 +443,11 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   add_lists(lex->loc, kLocCues, std::size(kLocCues));
   add_lists(lex->misc, kMiscCues, std::size(kMiscCues));
   add_lists(lex->loc_before, kLocBefore, std::size(kLocBefore));
+  add_lists(lex->article_before, kArticleBefore, std::size(kArticleBefore));
+  add_lists(lex->person_after, kPersonAfter, std::size(kPersonAfter));
+  add_lists(lex->saying_after, kSayingAfter, std::size(kSayingAfter));
+  for (std::string& w : split_words(kGeoModifiers)) lex->geo_modifiers.insert(w);
+  for (std::string& w : split_words(kClubAbbreviations)) lex->club_abbreviations.insert(w);
   for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
   for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
   for (const LangWords& r : kRoles)
@@ -503,18 +560,58 @@ bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
 
+// Russian nominatives a folded oblique form may come from, nouns and adjectives. Folded: й is
+// и, ё is е (fold_for_search strips the marks), so "Китая" -> "китаи" (Китай), "Северной" ->
+// "северная", "Соединённых Штатах" -> "соединенные штаты", "Филиппинах" -> "филиппины".
+// Every ending that fits is tried (the lookups decide); the stem keeps 3+ letters.
+struct RuEnding {
+  std::string_view ending;
+  std::array<std::string_view, 6> nominatives;  // "" = the bare stem; unused slots repeat
+};
+constexpr RuEnding kRuLemma[] = {
+    {"ого", {"ыи", "ии", "ои", "ое", "", "ыи"}}, {"его", {"ии", "ее", "ыи", "", "ии", "ии"}},
+    {"ому", {"ыи", "ои", "ое", "ыи", "ыи", "ыи"}}, {"ему", {"ии", "ее", "ии", "ии", "ии", "ии"}},
+    {"ыми", {"ые", "ыи", "ые", "ые", "ые", "ые"}}, {"ими", {"ие", "ии", "ие", "ие", "ие", "ие"}},
+    {"ами", {"ы", "а", "", "и", "ы", "ы"}},        {"ями", {"и", "я", "ь", "и", "и", "и"}},
+    {"ых", {"ые", "ыи", "ые", "ые", "ые", "ые"}},   {"их", {"ие", "ии", "ие", "ие", "ие", "ие"}},
+    {"ым", {"ыи", "ые", "ое", "", "ыи", "ыи"}},     {"им", {"ии", "ие", "ее", "", "ии", "ии"}},
+    {"ую", {"ая", "ая", "ая", "ая", "ая", "ая"}},   {"юю", {"яя", "яя", "яя", "яя", "яя", "яя"}},
+    {"ои", {"ая", "а", "ыи", "ои", "ая", "ая"}},    {"еи", {"яя", "я", "ия", "ь", "ии", "ья"}},
+    {"ах", {"ы", "и", "а", "", "ы", "ы"}},          {"ях", {"и", "я", "ь", "и", "и", "и"}},
+    {"ам", {"ы", "а", "", "ы", "ы", "ы"}},          {"ям", {"и", "я", "и", "и", "и", "и"}},
+    {"ов", {"ы", "", "и", "а", "ы", "ы"}},          {"ев", {"и", "ь", "и", "и", "и", "и"}},
+    {"ом", {"", "о", "а", "ыи", "", ""}},           {"ем", {"ь", "", "е", "ии", "ь", "ь"}},
+    {"ии", {"ия", "ии", "ие", "ия", "ия", "ия"}},   {"ию", {"ия", "ия", "ия", "ия", "ия", "ия"}},
+    {"ие", {"ия", "ие", "ия", "ия", "ия", "ия"}},   {"ья", {"ья", "ье", "ья", "ья", "ья", "ья"}},
+    {"а", {"", "о", "ь", "а", "и", ""}},            {"я", {"ь", "и", "ия", "я", "и", "и"}},
+    {"у", {"", "а", "о", "ь", "и", ""}},            {"ю", {"я", "ь", "ия", "и", "я", "я"}},
+    {"е", {"", "а", "я", "о", "ия", "и"}},          {"ы", {"а", "", "ы", "а", "а", "а"}},
+    {"и", {"я", "ь", "ия", "а", "и", "я"}},
+};
+
+void ru_nominatives(const std::string& w, std::vector<std::string>& v) {
+  // A genitive plural has no ending: "Филиппин" -> "филиппины", "Балкан" -> "балканы".
+  if (cp_count(w) >= 4 && !w.empty() && (w.back() & 0xC0) == 0x80) {
+    static constexpr std::string_view kVowels[] = {"а", "е", "и", "о", "у", "ы", "э", "ю", "я", "ь"};
+    bool vowel = false;
+    for (std::string_view x : kVowels) vowel = vowel || ends_with(w, x);
+    if (!vowel) v.push_back(w + "ы");
+  }
+  for (const RuEnding& r : kRuLemma) {
+    if (!ends_with(w, r.ending) || cp_count(w) < cp_count(r.ending) + 3) continue;
+    const std::string stem = w.substr(0, w.size() - r.ending.size());
+    for (std::string_view add : r.nominatives) {
+      std::string c = stem + std::string(add);
+      if (std::find(v.begin(), v.end(), c) == v.end()) v.push_back(std::move(c));
+    }
+  }
+}
+
 // Lemma-ish variants of one folded word, most likely first (the word itself first).
 std::vector<std::string> word_variants(const std::string& w, std::string_view lang) {
   std::vector<std::string> v{w};
   if (lang_is(lang, "ru")) {
-    for (std::string_view e : kRuEndings) {
-      if (!ends_with(w, e) || cp_count(w) < cp_count(e) + 3) continue;
-      const std::string stem = w.substr(0, w.size() - e.size());
-      v.push_back(stem);
-      for (std::string_view add : {"а", "я", "ия", "ь", "й", "ы"}) v.push_back(stem + std::string(add));
-      if (e == "ии" || e == "ию") v.push_back(stem + "ия");
-      break;
-    }
+    ru_nominatives(w, v);
   } else if (lang_is(lang, "de") && w.size() > 3 && w.back() == 's' && !ends_with(w, "ss")) {
     v.push_back(w.substr(0, w.size() - 1));  // genitive: Japans, Kishidas
   }
@@ -680,9 +777,14 @@ struct Tagger {
       if (NerLexicon::in(lex.never, lang, bare)) continue;
       NameEvidence::Counts c;
       if (ev) c = ev->counts(t.folded);
-      bool known = false;
+      bool known = false, known_city_only = true;
+      std::vector<KnownName> kn;
       for (const std::string& v : word_variants(t.folded, lang))
-        if (gaz_known(v, nullptr, t.sh.all_caps)) { known = true; break; }
+        if (gaz_known(v, &kn, t.sh.all_caps)) {
+          known = true;
+          for (const KnownName& k : kn) known_city_only = known_city_only && k.id.rfind("L:", 0) == 0;
+          break;
+        }
       const bool proper = gaz && gaz->is_proper_noun(t.folded, l2);
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
       // German compounds, except right after a bare locative preposition: "in Lippstadt",
@@ -696,8 +798,22 @@ struct Tagger {
       if (roman && t.sh.letters >= 2) continue;
       const bool acronym = t.sh.all_caps && !headline && t.sh.letters <= 6;
       const bool recurring = ev && c.lower == 0 && (c.languages >= 2 || (c.sources >= 2 && c.capital_inside >= 3));
-      t.strong = known || proper || given(t.folded) || acronym || recurring ||
-                 (!t.sh.all_caps && has_inner_capital(t.text)) || (mem && mem->last_words.count(t.folded));
+      // A given name that is also a word, where capitals say nothing (German nouns: "Sieg",
+      // "Ernst"; a sentence's first word: it "Ha"), is evidence only before another capitalised
+      // word (a surname).
+      const bool next_cap = ti + 1 < toks.size() && toks[ti + 1].sh.cap && !toks[ti + 1].break_before;
+      const bool given_name = given(t.folded) && !((german || t.initial) && common_dict && !next_cap);
+      // A typed name (Gazetteer::name_type) that is no word of the language: "Ohio", "Potomac".
+      EntityType typed;
+      const bool typed_name = gaz && !t.common && !t.sh.all_caps && gaz->name_type(t.folded, typed);
+      // A sentence's first word that is a common word and only some city's name ("Solo",
+      // "Nice", "Reading") is the word; a country stays a country ("Turkey").
+      if (known && known_city_only && t.initial && t.common) known = false;
+      t.strong = known || proper || given_name || typed_name || acronym || recurring ||
+                 (!t.sh.all_caps && has_inner_capital(t.text)) ||
+                 // a person named earlier in the text; not a word of the language ("Album", "После"
+                 // once mis-tagged would spread through the whole text)
+                 (mem && !t.common && mem->last_words.count(t.folded));
       if (headline) {
         // ALL CAPS: capitals say nothing; the corpus must have seen it capitalised inside sentences.
         t.candidate = t.strong || (!t.common && ev && c.capital_inside > c.lower);
@@ -720,6 +836,18 @@ struct Tagger {
         key += ' ';
         key += toks[j].folded;
         if (toks[j].sh.cap && gaz_known(key)) best = j;
+      }
+      // Multi-word typed names likewise ("New South Wales", "Rhode Island"): up to 4 words,
+      // capitalised or linking words only (the sets are hashed: fewer probes, fewer false hits).
+      EntityType typed;
+      key = toks[i].folded;
+      // not from a sentence's first word that is a common word ("The Bank ...": a hamlet "The Bank")
+      const bool plain_initial = toks[i].initial && toks[i].common && !toks[i].strong;
+      for (size_t j = i + 1; best == i && !plain_initial && j < toks.size() && j < i + 4 && !toks[j].break_before && !toks[j].punct; ++j) {
+        if (!toks[j].sh.cap && !lex.connectors.count(toks[j].folded)) break;
+        key += ' ';
+        key += toks[j].folded;
+        if (toks[j].sh.cap && gaz->name_type(key, typed)) best = j;
       }
       for (size_t k = i; k <= best && best > i; ++k)
         if (toks[k].sh.cap) toks[k].candidate = toks[k].strong = true;
@@ -763,20 +891,70 @@ struct Tagger {
     return s;
   }
 
-  // Looks the span up in the gazetteer, trying lemma variants of its last word.
+  // Keys the span may stand for: the words as written with lemma variants of the last word;
+  // Russian inflects every word of a name ("Северной Америки", "Соединённых Штатах"), so there
+  // each word's nominatives are combined, pruned to prefixes some gazetteer key continues
+  // (has_longer) and capped, the spelled form first.
+  std::vector<std::string> span_keys(size_t b, size_t e) const {
+    std::vector<std::string> out;
+    if (lang_is(lang, "ru") && e - b > 1 && e - b <= 4 && gaz) {
+      std::vector<std::string> prefixes{""};
+      std::string spelled;
+      for (size_t i = b; i < e && !prefixes.empty(); ++i) {
+        if (toks[i].folded.empty()) continue;
+        spelled += (spelled.empty() ? "" : " ") + toks[i].folded;
+        std::vector<std::string> next;
+        for (const std::string& p : prefixes)
+          for (const std::string& v : word_variants(toks[i].folded, lang)) {
+            std::string k = p.empty() ? v : p + " " + v;
+            if (i + 1 < e && k != spelled && !gaz->has_longer(k)) continue;
+            next.push_back(std::move(k));
+            if (next.size() >= 24) break;
+          }
+        prefixes = std::move(next);
+      }
+      return prefixes;
+    }
+    const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
+    for (const std::string& v : word_variants(toks[e - 1].folded, lang)) out.push_back(head + v);
+    return out;
+  }
+
+  // Looks the span up in the gazetteer, trying lemma variants (span_keys).
   bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
     if (!gaz) return false;
-    const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
     bool caps = true;
     for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
-    for (const std::string& v : word_variants(toks[e - 1].folded, lang)) {
+    for (const std::string& key : span_keys(b, e)) {
       std::vector<KnownName> k;
-      if (gaz_known(head + v, &k, caps)) {
+      if (gaz_known(key, &k, caps)) {
         out = k.front();
-        if (lemma) *lemma = head + v;
+        if (lemma) *lemma = key;
         return true;
       }
     }
+    return false;
+  }
+
+  // The type the gazetteer's id-less typed names give the span (Gazetteer::name_type):
+  // subdivisions, WordNet names, smaller places. A single ALL-CAPS word is left out (an
+  // acronym is rarely the place or person of the same letters).
+  bool typed_span(size_t b, size_t e, EntityType& type, std::string* lemma = nullptr) const {
+    if (!gaz || (e - b == 1 && toks[b].sh.all_caps)) return false;
+    std::vector<std::string> keys = span_keys(b, e);
+    if (lang_is(lang, "ru") && e - b > 1) {  // span_keys pruned by names.tsv prefixes: add the
+      std::string nom;                       // first nominative of every word
+      for (size_t i = b; i < e; ++i) {
+        const std::vector<std::string> v = word_variants(toks[i].folded, lang);
+        nom += (nom.empty() ? "" : " ") + (v.size() > 1 ? v[1] : v[0]);
+      }
+      keys.push_back(std::move(nom));
+    }
+    for (const std::string& key : keys)
+      if (gaz->name_type(key, type)) {
+        if (lemma) *lemma = key;
+        return true;
+      }
     return false;
   }
 
@@ -786,7 +964,8 @@ struct Tagger {
   };
 
   void emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool head_noun = false) {
-    while (!head_noun && b < e && (toks[b].punct || lex.connectors.count(toks[b].folded) || toks[b].sh.lower)) ++b;
+    // Leading linking words go only in lower case: "Los Angeles", "El Salvador", "De Gaulle" keep theirs.
+    while (!head_noun && b < e && (toks[b].punct || (lex.connectors.count(toks[b].folded) && !toks[b].sh.cap) || toks[b].sh.lower)) ++b;
     while (e > b && (toks[e - 1].punct || lex.connectors.count(toks[e - 1].folded) || toks[e - 1].sh.lower)) --e;
     if (b >= e) return;
     NerSpan s;
@@ -798,7 +977,9 @@ struct Tagger {
     std::string lemma;
     bool person_hint = re > rb;
     float conf = 0.5f;
-    const bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    bool known = !head_noun && lookup_span(b, e, k, &lemma);
+    // A city's name with a birth date after it is a person's: "Lincoln (born 1950)".
+    if (known && k.id.rfind("L:", 0) == 0 && birth_after(e)) known = false;
     if (head_noun) {
       s.type = EntityType::Location;
       conf = 0.7f;
@@ -833,6 +1014,7 @@ struct Tagger {
     s.confidence = conf;
     // Only names typed with evidence (role, given name, several words) teach later mentions:
     // a guessed single word would spread its guess through the whole text.
+    if (mem && conf >= 0.6f && s.type != EntityType::Misc) mem->names[joined(b, e)] = s.type;
     if (mem && s.type == EntityType::Person && conf >= 0.55f) {
       const std::string last = key_word(toks[e - 1].folded, lang, false, seen);
       {
@@ -843,12 +1025,33 @@ struct Tagger {
     out.push_back(std::move(s));
   }
 
+  // The token after the name, past an opening parenthesis ("Smith (born 1950)").
+  const Tok* after(size_t e) const {
+    if (e < toks.size() && toks[e].text == "(") ++e;
+    if (e >= toks.size() || (toks[e].punct && toks[e].text != "*")) return nullptr;
+    return &toks[e];
+  }
+  // Born or died right after the name (German writes "*" and "†": punctuation, matched as written).
+  bool birth_after(size_t e) const {
+    const Tok* n = after(e);
+    return n && (n->text == "*" || n->text == "†" || NerLexicon::in(lex.person_after, lang, n->folded));
+  }
+
+  // A known place (gazetteer or typed name) spelled by tokens [b, e).
+  bool place_span(size_t b, size_t e) const {
+    KnownName k;
+    EntityType t;
+    if (lookup_span(b, e, k)) return k.type == EntityType::Location && !k.demonym;
+    return typed_span(b, e, t) && t == EntityType::Location;
+  }
+
   EntityType type_of(size_t b, size_t e, bool person_hint, float& conf) const {
     bool org = false, loc = false, misc = false;
     for (size_t i = b; i < e; ++i) {
       std::string w = toks[i].folded;
       if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
       if (NerLexicon::cue(lex.org, lang, w)) org = true;
+      if (lex.club_abbreviations.count(std::string(toks[i].text)) && e - b > 1) org = true;  // "SC Heerenveen"
       if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
         for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
@@ -890,16 +1093,67 @@ struct Tagger {
     // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
     // the first word a given name: a person.
     if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
-    if (e - b == 1 && b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
-        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[b].folded))) {
+    // The same name typed with evidence earlier in the text.
+    if (mem) {
+      if (const auto it = mem->names.find(joined(b, e)); it != mem->names.end()) { conf = 0.65f; return it->second; }
+    }
+    const Tok* next = after(e);
+    // Birth and death right after: "Smith (born 1950)", "Müller (* 1950)", "Rossi, nato a".
+    if (birth_after(e)) { conf = 0.7f; return EntityType::Person; }
+    // Typed names without an id: subdivisions, WordNet names, smaller places.
+    EntityType typed;
+    const bool speaks = next && NerLexicon::in(lex.saying_after, lang, next->folded);
+    if (typed_span(b, e, typed) && !(speaks && typed == EntityType::Location)) { conf = 0.65f; return typed; }
+    if (e - b >= 2) {
+      // A place, then a plural noun: a team ("Boston Bruins", "Chicago Cubs", "New York
+      // Yankees"). Only a plural: a place's name is also a first name often ("Vladimir Putin",
+      // "Paris Hilton"), and the list of given names cannot tell.
+      const std::string& last = toks[e - 1].folded;
+      const bool plural = last.size() > 3 && last.back() == 's' && !ends_with(last, "ss") && !toks[e - 1].sh.all_caps;
+      for (size_t k = e - 1; plural && k > b; --k)
+        if (place_span(b, k) && !lex.geo_modifiers.count(toks[k].folded) && !lex.connectors.count(toks[k].folded)) {
+          conf = 0.6f;
+          return EntityType::Organisation;
+        }
+      // A capitalised word, then a place: a club ("Dinamo Zagreb", "Racing Straßburg") unless the
+      // word only qualifies the place ("Bad Homburg", "Nord-Kivu" is one token anyway).
+      for (size_t k = b + 1; k < e; ++k)
+        if (!lex.geo_modifiers.count(toks[k - 1].folded) && !lex.connectors.count(toks[k - 1].folded) &&
+            !lex.connectors.count(toks[k].folded) && place_span(k, e)) {
+          conf = 0.6f;
+          return EntityType::Organisation;
+        }
+    }
+    // "Bowling Green , Ohio", "Sandy Hook , Maryland": a name, a comma, a known place.
+    if (e + 1 < toks.size() && toks[e].text == "," && toks[e + 1].sh.cap) {
+      size_t f = e + 1;
+      while (f < toks.size() && f < e + 4 && !toks[f].punct && toks[f].sh.cap) ++f;
+      if (place_span(e + 1, f) && (f == toks.size() || toks[f].punct)) { conf = 0.6f; return EntityType::Location; }
+    }
+    // "in Ohio", "nach Lippstadt", "в Паттайя": a place (not a person seen before).
+    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
+        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
       conf = 0.55f;
       return EntityType::Location;
     }
     if (mem) {
       const auto it = mem->last_words.find(toks[e - 1].folded);
-      if (it != mem->last_words.end()) { conf = 0.7f; return it->second; }
+      if (it != mem->last_words.end()) { conf = 0.6f; return it->second; }
       for (const std::string& v : word_variants(toks[e - 1].folded, lang))
-        if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.6f; return j->second; }
+        if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.55f; return j->second; }
+    }
+    // An article right before: no person ("la Californie", "die Yankees", "the Bundesbank").
+    // Romance languages put it before places (regions, rivers, countries); English, German and
+    // Dutch before institutions, teams and bands more than places: the guess follows that.
+    if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
+        NerLexicon::in(lex.article_before, lang, toks[b - 1].folded)) {
+      conf = 0.45f;
+      // A plural article: a group (band, team, family firm: "gli Anthrax", "los Lakers").
+      const std::string& art = toks[b - 1].folded;
+      const bool plural = art == "les" || art == "des" || art == "aux" || art == "i" || art == "gli" || art == "dei" ||
+                          art == "degli" || art == "los" || art == "las";
+      const bool romance = lang_is(lang, "fr") || lang_is(lang, "it") || lang_is(lang, "es");
+      return romance && !plural ? EntityType::Location : EntityType::Organisation;
     }
     if (e - b == 1) {
       const Tok& t = toks[b];

@@ -114,6 +114,9 @@ class EntityRecognizer {
   // person too. tag() with a memory uses and extends it.
   struct Memory {
     std::unordered_map<std::string, EntityType> last_words;  // folded last word of a name -> type
+    // Whole names typed with evidence (gazetteer, cue word, role, context; confidence >= 0.6)
+    // -> that type: a later bare mention of the same name gets it ("one sense per discourse").
+    std::unordered_map<std::string, EntityType> names;
   };
   std::vector<NerSpan> tag(const std::vector<NerToken>& tokens, std::string_view lang,
                            const NameEvidence* evidence, Memory* memory) const;

@@ -157,6 +157,30 @@ TEST_CASE("gazetteer: common words, proper nouns, given names") {
   CHECK_FALSE(g.is_name_part(fold_for_search("Minister")));
 }
 
+TEST_CASE("gazetteer: typed names without an id (subdivisions, WordNet, smaller places)") {
+  const Gazetteer& g = gaz();
+  auto type_of = [&](const char* name) {
+    EntityType t = EntityType::Misc;
+    return g.name_type(fold_for_search(name), t) ? std::string(entity_type_code(t)) : std::string("-");
+  };
+  // subdivisions (CLDR + iso-codes), in several languages and scripts
+  for (const char* n : {"Ohio", "New South Wales", "Bayern", "Toscana", "Californie", "Калифорния", "Andalucía"})
+    CHECK_MESSAGE(type_of(n) == "LOC", n);
+  // WordNet capitalised nouns, typed by hypernym
+  CHECK(type_of("Einstein") == "PER");
+  CHECK(type_of("Potomac") == "LOC");
+  CHECK(type_of("Beatles") == "ORG");
+  CHECK(type_of("Easter") == "MISC");
+  CHECK(type_of("Buddhism") == "MISC");
+  // a GeoNames town under names.tsv's threshold, and nothing for unknown or ordinary words
+  CHECK(type_of("Atlantic City") == "LOC");
+  CHECK(type_of("Xqzvwyk") == "-");
+  CHECK(type_of("house") == "-");
+  EntityType unchanged = EntityType::Person;
+  CHECK_FALSE(Gazetteer().name_type("ohio", unchanged));
+  CHECK(unchanged == EntityType::Person);
+}
+
 TEST_CASE("gazetteer: an empty gazetteer knows nothing; a missing asset is an actionable error") {
   Gazetteer empty;
   CHECK(empty.lookup("japan").empty());

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -263,6 +264,90 @@ TEST_CASE("ner: IOB2 tags of a tokenised sentence (the CLI's input)") {
   CHECK(tags[8] == "B-PER");
   CHECK(tags[9] == "I-PER");
   CHECK(tags[11] == "O");
+}
+
+namespace {
+// IOB2 tags of whitespace-separated tokens (the CLI's input), with an optional text memory.
+std::vector<std::string> tags_of(const std::string& sentence, const char* lang, EntityRecognizer::Memory* mem = nullptr) {
+  static std::vector<std::string> keep;  // NerToken holds views
+  keep.clear();
+  std::istringstream in(sentence);
+  for (std::string w; in >> w;) keep.push_back(w);
+  std::vector<NerToken> toks;
+  for (const std::string& w : keep) toks.push_back({w, false, false});
+  return to_iob2(resources().recognizer->tag(toks, lang, nullptr, mem), toks.size());
+}
+std::string joined_tags(const std::vector<std::string>& t) {
+  std::string s;
+  for (const std::string& x : t) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+}  // namespace
+
+TEST_CASE("ner: typed names without an id (subdivisions, WordNet, smaller places), several languages") {
+  // Without the typed names these unknown single words fell back to PER.
+  CHECK(joined_tags(tags_of("Flooding closed roads across Ohio and along the Potomac .", "en")) ==
+        "O O O O B-LOC O O O B-LOC O");
+  CHECK(joined_tags(tags_of("Er zog 1990 nach Bayern und später nach Thüringen .", "de")) ==
+        "O O O O B-LOC O O O B-LOC O");
+  CHECK(joined_tags(tags_of("Ha vissuto a lungo in Toscana e poi nel Queensland .", "it")) ==  // "Ha": a word
+        "O O O O O B-LOC O O O B-LOC O");
+  const auto ru = names("Он жил в Калифорнии, а потом переехал в Баварию.", "ru");
+  INFO(dump(ru));
+  REQUIRE(find(ru, "Калифорнии"));
+  CHECK(find(ru, "Калифорнии")->type == "LOC");
+  REQUIRE(find(ru, "Баварию"));
+  CHECK(find(ru, "Баварию")->type == "LOC");
+}
+
+TEST_CASE("ner ru: every word of a name inflects; й folds to и") {
+  const auto v = names("Экспорт из Китая в страны Северной Америки и в Соединённых Штатах вырос.", "ru");
+  INFO(dump(v));
+  REQUIRE(find(v, "Китая"));
+  CHECK(find(v, "Китая")->id == "C:CN");
+  REQUIRE(find(v, "Северной Америки"));
+  CHECK(find(v, "Северной Америки")->type == "LOC");
+  REQUIRE(find(v, "Соединённых Штатах"));
+  CHECK(find(v, "Соединённых Штатах")->id == "C:US");
+}
+
+TEST_CASE("ner: context types a name: articles, birth, saying, clubs, apposition") {
+  // Invented names ("Varnbrook", "Oskettri"): only the context can type them.
+  // An article: a place in Romance languages, a group after a plural article, an institution in en/de.
+  CHECK(joined_tags(tags_of("Elle vit dans le Varnois depuis 2010 .", "fr")) == "O O O O B-LOC O O O");
+  CHECK(joined_tags(tags_of("Il concerto dei Varnotti fu annullato .", "it")) == "O O O B-ORG O O O");
+  CHECK(joined_tags(tags_of("Das Spiel gegen die Varnbrooks ging verloren .", "de")) == "O O O O B-ORG O O O");
+  CHECK(joined_tags(tags_of("Vivió en la Varnosa hasta 1990 .", "es")) == "O O O B-LOC O O O");
+  // Birth right after the name beats a typed place ("Lincoln" is also a city)
+  CHECK(tags_of("Lincoln ( born 1950 ) is a painter .", "en")[0] == "B-PER");
+  CHECK(tags_of("Später zog Lincoln ( * 1950 ) nach Wien .", "de")[2] == "B-PER");
+  // A typed place does not speak: "Kent said" is a person (a county otherwise)
+  CHECK(tags_of("Yesterday Kent said no .", "en")[1] == "B-PER");
+  CHECK(tags_of("Yesterday we drove through Kent .", "en")[4] == "B-LOC");
+  // A word and a known place: a club; a known place and a word: a team
+  CHECK(joined_tags(tags_of("Er wechselte 1970 zu Dinamo Zagreb .", "de")) == "O O O O B-ORG I-ORG O");
+  CHECK(joined_tags(tags_of("He signed with the Boston Varnhawks in May .", "en")) == "O O O O B-ORG I-ORG O O O");
+  CHECK(joined_tags(tags_of("Firmò per lo SC Varnveen nel 2001 .", "it")) == "O O O B-ORG I-ORG O O O");
+  // ... but a city that is also a first name, then a surname, is a person
+  CHECK(joined_tags(tags_of("Yesterday Vladimir Putin spoke .", "en")) == "O B-PER I-PER O O");
+  // but a qualifier before a place keeps it a place ("Bad Homburg", "North Carolina")
+  CHECK(joined_tags(tags_of("Sie wohnt in Bad Homburg .", "de")) == "O O O B-LOC I-LOC O");
+  // A name, a comma, a known place: a place
+  CHECK(joined_tags(tags_of("Flooding hit Varnbrook , Ohio , on Monday .", "en")) == "O O B-LOC O B-LOC O O O O");
+}
+
+TEST_CASE("ner: one sense per discourse; capitalised linking words; initial common words") {
+  EntityRecognizer::Memory mem;
+  CHECK(joined_tags(tags_of("Flooding hit Varnbrook , Ohio , on Monday .", "en", &mem)) == "O O B-LOC O B-LOC O O O O");
+  CHECK(joined_tags(tags_of("Varnbrook reopened its schools .", "en", &mem)) == "B-LOC O O O O");
+  CHECK(joined_tags(tags_of("Varnbrook reopened its schools .", "en")) == "B-PER O O O O");  // no memory
+  // "Los", "El" start names when capitalised
+  CHECK(joined_tags(tags_of("Vive en Los Ángeles desde 2010 .", "es")) == "O O B-LOC I-LOC O O O");
+  CHECK(joined_tags(tags_of("Nel 1940 El Salvador fece lo stesso .", "it")) == "O O B-LOC I-LOC O O O O");
+  // A sentence's first word that is a common word and some city's name is the word
+  CHECK(joined_tags(tags_of("Reading the report , she smiled .", "en")) == "O O O O O O O");
+  // A German noun that is also a given name is no name on its own ("Sieg")
+  CHECK(joined_tags(tags_of("Der Sieg kam spät .", "de")) == "O O O O O");
 }
 
 TEST_CASE("ner: the demo corpus through the whole pipeline (step 7, with corpus evidence)") {
