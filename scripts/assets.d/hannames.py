@@ -28,8 +28,9 @@ Sources and the cut (the file ships inside the single HTML page, so it is kept s
     ("Kentarou", "Ootani"); news in Latin script drops them ("Kentaro", "Otani"), so ou/oo/uu
     become o/o/u (ou before e stays: Inoue is Ino-ue).
   * CC-CEDICT entries with capitalised pinyin (its proper-noun convention) whose first English
-    gloss starts with a name: people (all of them: few, and transliterated foreign names can
-    only be matched this way), places and organisations, except Chinese local divisions
+    gloss starts with a name: people (a lifespan or "(name)" in the gloss, or a role word after
+    the name; all of them: few, and transliterated foreign names can only be matched this way),
+    places and organisations, except Chinese local divisions
     (counties, districts, townships, ...), which world news rarely names, and entries typed
     neither (concepts, works, brands: 4,000 lines rarely a name in the news).
 A Han form whose sources give two different people is left out (no reading beats a wrong one).
@@ -148,10 +149,15 @@ def read_enamdict(path):
 
 
 # ---- CC-CEDICT -----------------------------------------------------------------------------
-PER = re.compile(r'\(name\)|\(\d{3,4}\s*[-–]|\(c\. \d{3,4}|\b\d+ BC\b|\b(emperor|king|queen|poet|politician|writer|'
-                 r'painter|philosopher|actor|actress|singer|president|general|scholar|footballer|minister|'
-                 r'prime minister|chancellor|leader|dictator|novelist|composer|scientist|physicist|'
-                 r'mathematician|businessman|player)\b', re.I)
+# A person: a lifespan or "(name)" anywhere in the gloss, or a role word after the name (in the
+# name itself "King" and "General" are not roles: Burger King, General Motors).
+PER_DATE = re.compile(r'\(name\)|\((c\. ?)?\d{3,4}\s*(BC)?\s*[-–]|\b\d+ BC\b|\bBC\)')
+PER_ROLE = re.compile(r'\b(emperor|king|queen|poet|politician|writer|painter|philosopher|actor|actress|singer|'
+                      r'president|general|scholar|footballer|minister|chancellor|leader|dictator|novelist|'
+                      r'composer|scientist|physicist|mathematician|businessman|player)\b', re.I)
+NOT_PERSON = re.compile(r'\b(dynast(y|ies)|period|era|kingdoms?|war|band|temple|palace|classic)\b', re.I)
+TITLES = {'General', 'King', 'Queen', 'Emperor', 'Empress', 'President', 'Prince', 'Princess', 'Sir', 'Dr', 'Saint',
+          'St.', 'Pope', 'Chairman'}
 ORG = re.compile(r'\b(organi[sz]ation|party|university|company|corporation|bank|agency|association|council|'
                  r'ministry|committee|brand|newspaper|inc|ltd|airlines?|institute|army|league|union|'
                  r'news agency|federation|group)\b', re.I)
@@ -187,12 +193,16 @@ def read_cedict(path):
         if not hans:
             continue
         head = re.split(r' \(|,|;| \[| in | \d', g)[0].strip()
-        t = 'P' if PER.search(g) else 'O' if ORG.search(g) else 'L' if LOC.search(g) else 'M'
+        # Dynasties, wars and eras carry dates too: the name itself says so ("Song dynasty").
+        person = (PER_DATE.search(g) or PER_ROLE.search(g[len(head):])) and not NOT_PERSON.search(head)
+        t = 'P' if person else 'O' if ORG.search(g) else 'L' if LOC.search(g) else 'M'
         if t in ('L', 'M') and LOCAL.search(g):
             continue
         latins = []
         for alt in re.split(r' or |/', head):
             toks = alt.split()
+            while t == 'P' and len(toks) > 1 and toks[0] in TITLES:   # "General Than Shwe"
+                toks.pop(0)
             if t == 'L':   # "Beijing municipality" -> "Beijing"
                 while toks and toks[-1].islower():
                     toks.pop()
