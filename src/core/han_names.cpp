@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "translit.h"
@@ -91,13 +90,13 @@ HanNames HanNames::parse(std::string text) {
       if (fam.empty() || givens.empty()) continue;
       auto [it, fresh] = families.emplace(fam, std::make_pair(at, 0u));
       it->second.second++;
+      const uint64_t fam_hash = fnv1a(fam);
       const size_t givens_at = at + (givens.data() - line.data());
       for_each_part(givens, '|', [&](std::string_view item, size_t off) {
         const size_t sp = item.find(' ');
         if (sp == 0 || sp == std::string_view::npos) return;
-        std::string full(fam);
-        full += item.substr(0, sp);
-        t.index_.push_back({fnv1a(full), at, static_cast<uint32_t>(givens_at + off), Kind::Person});
+        // The full name's hash without building it: FNV-1a continues over the given name.
+        t.index_.push_back({fnv1a(item.substr(0, sp), fam_hash), at, static_cast<uint32_t>(givens_at + off), Kind::Person});
       });
     } else {
       if (field(line, 2).empty()) continue;
@@ -117,11 +116,12 @@ HanNames HanNames::parse(std::string text) {
 
 Result<HanNames> HanNames::load(const std::string& asset_dir) {
   const std::string path = asset_dir + "/hannames/han-names.tsv";
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Result<HanNames>::Error("cannot read " + path + " (made by scripts/make-assets.sh: scripts/assets.d/hannames.sh)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  HanNames t = parse(std::move(ss).str());
+  std::string text(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  HanNames t = parse(std::move(text));
   if (t.index_.empty()) return Result<HanNames>::Error(path + " holds no names (rebuild it with scripts/make-assets.sh)");
   return t;
 }
