@@ -168,6 +168,9 @@ void draw_about(AppState& app) {
     ImGui::TextWrapped("Word bridges between languages: Ding German-English dictionary (Frank Richter, GPL-2+); "
                        "FreeDict (GPL-2+); WikDict, from Wiktionary (CC BY-SA 3.0); JMdict (EDRDG, CC BY-SA 3.0); "
                        "CC-CEDICT (MDBG, CC BY-SA 4.0).");
+    // ENAMDICT's licence (EDRDG) asks for the acknowledgement in the software's documentation.
+    ImGui::TextWrapped("Readings of names in Chinese and Japanese characters: CC-CEDICT (MDBG, CC BY-SA 4.0); "
+                       "ENAMDICT (EDRDG, CC BY-SA 3.0, www.edrdg.org).");
   }
   ImGui::End();
 }

@@ -378,6 +378,7 @@ void AppState::step_entities(double budget_ms) {
     // Known things are called by their English name ("Japan" for 日本, Giappone, Япония).
     if (text.gazetteer)
       o.known_name = [g = text.gazetteer](const std::string& id) { return g->display_name(id, "en"); };
+    o.han_names = text.han_names;
     next_index_ = link_entities(corpus, entity_edits, o);
     entity_stage_ = 2;
   } else if (entity_stage_ == 2) {

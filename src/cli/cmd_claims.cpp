@@ -85,6 +85,7 @@ int cmd_claims(const std::vector<std::string_view>& args) {
   px::LinkOptions lo;
   px::Result<px::Gazetteer> gaz = px::Gazetteer::load(assets);
   if (gaz.ok()) lo.known_name = [&](const std::string& id) { return gaz->display_name(id, "en"); };
+  lo.han_names = res.han_names;
   const px::EntityIndex entities = px::link_entities(corpus, {}, lo);
 
   px::Result<px::BilingualDict> loaded = px::BilingualDict::load(assets);

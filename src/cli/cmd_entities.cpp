@@ -98,6 +98,7 @@ int cmd_entities(const std::vector<std::string_view>& args) {
   px::Result<px::Gazetteer> gaz = px::Gazetteer::load(assets);
   if (gaz.ok()) lo.known_name = [&](const std::string& id) { return gaz->display_name(id, "en"); };
   else std::cerr << "parallax: " << gaz.error() << " (entity names from the text)\n";
+  lo.han_names = res.han_names;
 
   const px::EntityIndex index = px::link_entities(corpus, edits, lo);
   const px::Cooccurrence c = px::cooccur(corpus, index, co);

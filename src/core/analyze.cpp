@@ -4,6 +4,7 @@
 
 #include "boilerplate.h"
 #include "gazetteer.h"
+#include "han_names.h"
 #include "ner.h"
 #include "lang_detect.h"
 #include "lang_id.h"
@@ -42,6 +43,8 @@ TextResources TextResources::load(const std::string& asset_dir) {
   std::vector<std::string> ner_missing;
   r.recognizer = std::make_unique<EntityRecognizer>(EntityRecognizer::load(asset_dir, r.gazetteer, &ner_missing));
   for (std::string& m : ner_missing) r.messages.push_back("names: " + m);
+  if (auto h = HanNames::load(asset_dir); h.ok()) r.han_names = std::make_shared<const HanNames>(std::move(*h));
+  else r.messages.push_back("Han name readings: " + h.error() + " (names in Chinese or Japanese characters link only to the same spelling)");
   return r;
 }
 

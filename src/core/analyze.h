@@ -32,6 +32,7 @@ class ParagraphRepeats;
 class Gazetteer;
 class EntityRecognizer;
 class NameEvidence;
+class HanNames;
 
 // Models, dictionaries and lexicons, loaded once. Anything missing degrades to simpler rules
 // and is reported in `messages`.
@@ -51,6 +52,7 @@ struct TextResources {
   std::unique_ptr<QuantityFinder> quantities;
   std::shared_ptr<const Gazetteer> gazetteer;     // known names (also for linking); may be null
   std::unique_ptr<EntityRecognizer> recognizer;   // always set (rules only without assets)
+  std::shared_ptr<const HanNames> han_names;      // Latin readings of Han names, for linking; may be null
   std::vector<std::string> messages;
 };
 

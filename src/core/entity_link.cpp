@@ -11,6 +11,8 @@
 //      per token), candidates found by shared deletions (SymSpell) instead of all pairs
 //   5. per mention, a lone surname joins the one multi-token person ending in it: in the same
 //      document first, else in the corpus
+// A name in Han script has no letters to compare: with LinkOptions::han_names its dictionary
+// readings (石破茂 -> "ishiba shigeru", 基辅 -> "kyiv") take part in passes 2-5 beside its key.
 // Joins never cross two different gazetteer ids, nor a person with a place or organisation.
 // Then the entities are built (type by majority, display name, aliases) and the user's edits
 // applied in order; finally they are numbered by mentions (most first) so the top N is a prefix.
@@ -23,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "han_names.h"
 #include "text_fold.h"
 
 namespace px {
@@ -219,14 +222,41 @@ EntityType majority(const std::array<uint32_t, 4>& votes) {
   return static_cast<EntityType>(best);
 }
 
+bool has_han(std::string_view s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]), d = static_cast<unsigned char>(s[i + 1]);
+    // U+3400..U+9FFF: E3 90.. to E9 BF..
+    if ((c == 0xE3 && d >= 0x90) || (c >= 0xE4 && c <= 0xE9)) return true;
+  }
+  return false;
+}
+
+// The readings of a Han-script key whose type class (P, G place-or-organisation, M) the
+// dictionary's type agrees with: 石破茂 tagged as a place gets no person's reading.
+bool han_reading(const HanNames& names, std::string_view key, char cls, HanReading& r) {
+  if (!has_han(key)) return false;
+  // "弗拉基米尔·普京" comes as "弗拉基米尔 普京": a transliterated Western name, surname last.
+  bool found = names.find(key, r);
+  if (!found && key.find(' ') != std::string_view::npos) found = names.find(key.substr(key.rfind(' ') + 1), r);
+  if (!found) return false;
+  if (r.type == EntityType::Person) return cls == 'P' || cls == 'M';
+  if (r.type == EntityType::Location || r.type == EntityType::Organisation) return cls == 'G' || cls == 'M';
+  return true;
+}
+
 struct Cluster {
   std::string key;        // the starting key: a linking key, or the known id
   std::string known_id;   // for the root: the id of any member
   bool known_start = false;  // this cluster is a gazetteer id's (key is the id)
   std::array<uint32_t, 4> votes{};
   bool multi = false;     // some member key has several tokens
-  bool east_asian = false;
+  bool east_asian = false;       // for a root: some member's mentions are written in Han/kana
+  bool own_east_asian = false;   // this cluster's own mentions are (never merged by join)
   uint32_t parent = 0;
+  // A Han-script key's dictionary readings (HanNames), as Latin linking keys.
+  std::vector<std::string> readings;
+  std::string reading_surname;       // people: the family name of the reading ("ishiba")
+  bool reading_family_only = false;  // the key is a family name alone (石破)
 };
 
 struct Linker {
@@ -335,6 +365,16 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
         cl.known_id = m.known_id;
         cl.known_start = !m.known_id.empty();
         cl.parent = id;
+        HanReading r;
+        if (m.known_id.empty() && options.han_names && han_reading(*options.han_names, key, cls, r)) {
+          cl.readings = std::move(r.keys);
+          cl.reading_surname = std::move(r.surname);
+          cl.reading_family_only = r.family_only;
+          // A full name read as several words is a multi-token person (sorted-token matching
+          // in pass 3, a surname for pass 5).
+          if (r.type == EntityType::Person && !r.family_only)
+            for (const std::string& k2 : cl.readings) cl.multi = cl.multi || k2.find(' ') != std::string::npos;
+        }
         L.c.push_back(std::move(cl));
         table.emplace(k, id);
       } else {
@@ -343,7 +383,7 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       Cluster& cl = L.c[id];
       cl.votes[static_cast<size_t>(m.type)]++;
       if (!cl.multi && key.find_first_of(" -") != std::string::npos) cl.multi = true;  // as tokens_of()
-      if (!cl.east_asian && is_east_asian(doc.slice(m.span))) cl.east_asian = true;
+      if (!cl.east_asian && is_east_asian(doc.slice(m.span))) cl.east_asian = cl.own_east_asian = true;
       flat.push_back({d, i, id});
     }
   }
@@ -374,6 +414,10 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       if (L.c[k].known_start) continue;
       auto it = key_to_known.find(L.c[k].key);
       if (it != key_to_known.end() && it->second != UINT32_MAX) L.join(it->second, k);
+      for (const std::string& r : L.c[k].readings) {  // 基辅 read "kyiv" -> the known Kyiv
+        auto ir = key_to_known.find(r);
+        if (ir != key_to_known.end() && ir->second != UINT32_MAX && L.join(ir->second, k)) break;
+      }
     }
   }
 
@@ -391,6 +435,8 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
       const size_t n = keys.size();
       for (size_t i = 0; i < n; ++i) keys.push_back("\x02" + keys[i]);
     }
+    // Dictionary readings are Latin spellings: compared as they are, never as kana.
+    keys.insert(keys.end(), L.c[k].readings.begin(), L.c[k].readings.end());
     for (const std::string& key0 : keys) {
       const bool ea = !key0.empty() && key0[0] == '\x02';
       const std::string_view key = ea ? std::string_view(key0).substr(1) : std::string_view(key0);
@@ -462,11 +508,19 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     for (uint32_t k = 0; k < n_clusters; ++k) {
       const uint32_t r = L.find(k);
       if (!L.c[k].multi || L.c[k].known_start || majority(L.c[r].votes) != EntityType::Person) continue;
-      std::string p = phonetic_key(L.c[k].key, L.c[k].east_asian);
-      std::vector<std::string_view> toks = tokens_of(p);
-      if (toks.size() < 2) continue;
-      auto [it, fresh] = surname_ids.emplace(std::string(L.c[k].east_asian ? toks.front() : toks.back()),
-                                             static_cast<int32_t>(by_surname.size()));
+      std::string name;
+      if (!L.c[k].reading_surname.empty()) {  // 石破茂: the dictionary knows which word is the family name
+        name = phonetic_key(L.c[k].reading_surname);
+      } else {
+        // Its own script decides the order: "Shigeru Ishiba" keeps its surname last after it
+        // joined 石破茂 (the root's east_asian flag is the members' together).
+        std::string p = phonetic_key(L.c[k].key, L.c[k].own_east_asian);
+        std::vector<std::string_view> toks = tokens_of(p);
+        if (toks.size() < 2) continue;
+        name = std::string(L.c[k].own_east_asian ? toks.front() : toks.back());
+      }
+      if (name.empty()) continue;
+      auto [it, fresh] = surname_ids.emplace(std::move(name), static_cast<int32_t>(by_surname.size()));
       if (fresh) by_surname.emplace_back();
       surname[k] = it->second;
       auto& v = by_surname[it->second];
@@ -475,16 +529,21 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     auto lone_id = [&](uint32_t k) {
       if (lone[k] != kUnset) return lone[k];
       lone[k] = kNone;
-      for (bool ea : {false, true}) {
-        if (ea && !L.c[k].east_asian) break;
-        std::string p = phonetic_key(L.c[k].key, ea);
+      auto try_key = [&](std::string p) {
         auto it = surname_ids.find(p);
         if (it == surname_ids.end() && p.size() >= 5 && is_vowel(p.back())) {  // "putina" -> "putin"
           p.pop_back();
           it = surname_ids.find(p);
         }
-        if (it != surname_ids.end()) return lone[k] = it->second;
+        return it == surname_ids.end() ? kNone : it->second;
+      };
+      for (bool ea : {false, true}) {
+        if (ea && !L.c[k].own_east_asian) break;
+        if (int32_t id = try_key(phonetic_key(L.c[k].key, ea)); id != kNone) return lone[k] = id;
       }
+      for (const std::string& r : L.c[k].readings)  // 石破 read "ishiba"
+        if (r.find(' ') == std::string::npos)
+          if (int32_t id = try_key(phonetic_key(r)); id != kNone) return lone[k] = id;
       return lone[k];
     };
     // The surname a single-token root stands for: its members' ("Putin" and プーチン "puchin",

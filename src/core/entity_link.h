@@ -2,7 +2,8 @@
 //
 // Links the mentions every analysed document carries (Analysis::mentions, entities.h) into
 // Entities: by gazetteer id when known (Japan = Giappone = Япония = 日本 → "C:JP"), else by
-// linking key with tolerant matching (Ishiba = Shigeru Ishiba = Исиба; Rutte = ルッテ = Рютте).
+// linking key with tolerant matching (Ishiba = Shigeru Ishiba = Исиба; Rutte = ルッテ = Рютте),
+// Han-script names through their dictionary readings (石破茂 = Shigeru Ishiba, LinkOptions::han_names).
 // The user's edits (merge, split, rename, retype) are applied last, so they always win.
 //
 //   EntityIndex idx = link_entities(corpus, edits, LinkOptions{});
@@ -10,6 +11,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +24,17 @@
 
 namespace px {
 
+class HanNames;
+
 struct LinkOptions {
   bool demonyms_count = false;  // "japanisch", "giapponese" count as mentions of their country
   // The display name of a gazetteer id ("C:JP" -> "Japan"), e.g. the gazetteer's English name.
   // Unset or returning "": the most frequent Latin-script full form seen is used.
   std::function<std::string(const std::string& known_id)> known_name;
+  // Latin readings of Han-script names (石破茂 -> "ishiba shigeru", 普京 -> "vladimir putin",
+  // 基辅 -> "kyiv"), so they meet their Latin, Cyrillic and kana spellings. Null: Han-script
+  // names link only by gazetteer id or to the same Han spelling.
+  std::shared_ptr<const HanNames> han_names;
 };
 
 struct EntityIndex {

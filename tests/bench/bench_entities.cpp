@@ -4,7 +4,8 @@
 // them), so this measures linking and counting only, not recognition.
 // Benchmark, not a test: nothing passes or fails; docs/quality-linking.md keeps the figures.
 //
-//   px_bench_entities [--articles N] [--runs R]
+//   px_bench_entities [--articles N] [--runs R] [--han-names ASSET_DIR]
+// --han-names also times loading <ASSET_DIR>/hannames/han-names.tsv and looking names up in it.
 // It is its own program (main below when PX_BENCH_ENTITIES_MAIN is defined) because px_bench
 // (bench_core.cpp) owns main(); px_bench globs this file too and then just carries
 // run_entities_bench() unused. Build it natively or with em++ against parallax_core:
@@ -30,6 +31,7 @@
 #include "cooccur.h"
 #include "corpus.h"
 #include "entity_link.h"
+#include "han_names.h"
 
 namespace px_bench_entities {
 
@@ -180,9 +182,34 @@ double median(std::vector<double> v) {
 
 int run_entities_bench(int argc, char** argv) {
   uint32_t articles = 10000, runs = 5;
+  const char* han_dir = nullptr;
   for (int i = 1; i + 1 < argc; ++i) {
     if (!std::strcmp(argv[i], "--articles")) articles = static_cast<uint32_t>(std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--runs")) runs = static_cast<uint32_t>(std::max(1, std::atoi(argv[++i])));
+    else if (!std::strcmp(argv[i], "--han-names")) han_dir = argv[++i];
+  }
+  if (han_dir) {
+    std::vector<double> load_ms, find_us;
+    size_t entries = 0;
+    for (uint32_t run = 0; run < runs; ++run) {
+      auto t = std::chrono::steady_clock::now();
+      Result<HanNames> names = HanNames::load(han_dir);
+      load_ms.push_back(ms_since(t));
+      if (!names.ok()) {
+        std::printf("han names: %s\n", names.error().c_str());
+        return 1;
+      }
+      entries = names->size();
+      const char* probe[] = {"石破茂", "石破", "习近平", "普京", "基辅", "王小明"};  // the last is not in it
+      HanReading r;
+      size_t found = 0;
+      t = std::chrono::steady_clock::now();
+      for (int i = 0; i < 60000; ++i) found += names->find(probe[i % 6], r);
+      find_us.push_back(ms_since(t) * 1000.0 / 60000);
+      if (found != 50000) std::printf("han names: %zu of 50000 probes found\n", found);
+    }
+    std::printf("han names: %zu entries; load median %.1f ms (min %.1f), lookup median %.2f us\n", entries,
+                median(load_ms), *std::min_element(load_ms.begin(), load_ms.end()), median(find_us));
   }
   uint32_t mentions = 0;
   auto t0 = std::chrono::steady_clock::now();

@@ -4,10 +4,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "analyze.h"
 #include "entity_link.h"
+#include "han_names.h"
+#include "ingest.h"
 #include "text_fold.h"
 
 using namespace px;
@@ -358,4 +364,216 @@ TEST_CASE("entity_link: edits persist as JSON") {
   CHECK(s.message().find("1 more") != std::string::npos);
   CHECK(back.size() == 1);  // the good one is kept
   CHECK_FALSE(edits_from_json(nlohmann::json::object(), back).ok());
+}
+
+// ---- Han-script names through their dictionary readings (han_names.h) ------------------------
+
+namespace {
+// The format of hannames/han-names.tsv (scripts/assets.d/hannames.py), with what these tests need.
+const char* const kHanTable =
+    "# test table\n"
+    "习近平|習近平\tP\tXi Jinping\tf\n"
+    "普京\tP\tVladimir Putin\tg\n"
+    "基輔|基辅\tL\tKyiv|Kiev\t\n"
+    "=石破\tIshiba\t茂 Shigeru\n"
+    "=岸田\tKishida\t文雄 Fumio|今日子 Kyoko\n"
+    "=岸田\tKishita\t隆 Takashi\n"
+    "=林\tHayashi\t芳正 Yoshimasa\n";
+
+std::shared_ptr<const HanNames> han_table() {
+  static const auto t = std::make_shared<const HanNames>(HanNames::parse(kHanTable));
+  return t;
+}
+
+// Han mentions carry their Han text as key, as the recogniser gives them (latin_key leaves Han).
+Corpus han_corpus() {
+  std::vector<Document> docs;
+  docs.push_back(make_doc(
+      "en",
+      {{"Prime Minister Shigeru Ishiba met Xi Jinping.", "Ishiba then spoke to Vladimir Putin.",
+        "Putin was in Kyiv, Fumio Kishida said."}},
+      {{"Shigeru Ishiba", PER, "shigeru ishiba"}, {"Xi Jinping", PER, "xi jinping"}, {"Ishiba", PER, "ishiba"},
+       {"Vladimir Putin", PER, "vladimir putin"}, {"Putin", PER, "putin"}, {"Kyiv", LOC, "kyiv", "L:KYIV"},
+       {"Fumio Kishida", PER, "fumio kishida"}}));
+  docs.push_back(make_doc("ja", {{"石破茂首相は習近平国家主席と会談した。", "石破首相は岸田文雄前首相と話した。"}},
+                          {{"石破茂", PER, "石破茂"}, {"習近平", PER, "習近平"}, {"石破", PER, "石破"}, {"岸田文雄", PER, "岸田文雄"}}));
+  docs.push_back(make_doc("zh", {{"普京在基辅会见了习近平。"}},
+                          {{"普京", PER, "普京"}, {"基辅", LOC, "基辅"}, {"习近平", PER, "习近平"}}));
+  // Not in the table, or not one person: no reading, no link.
+  docs.push_back(make_doc("ja", {{"岸田氏と王小明氏が出席した。"}}, {{"岸田", PER, "岸田"}, {"王小明", PER, "王小明"}}));
+  docs.push_back(make_doc("en", {{"Wang met Kishida."}}, {{"Wang", PER, "wang"}}));
+  // A namesake: "Putin" alone is no longer one person corpus-wide, only within its article.
+  docs.push_back(make_doc("en", {{"Igor Putin, a namesake, spoke."}}, {{"Igor Putin", PER, "igor putin"}}));
+  Corpus c;
+  c.add_all(std::move(docs));
+  return c;
+}
+}  // namespace
+
+TEST_CASE("han_names: a name, a full name from a family line, a family name alone") {
+  const HanNames t = HanNames::parse(kHanTable);
+  HanReading r;
+  REQUIRE(t.find("習近平", r));
+  CHECK(r.type == EntityType::Person);
+  CHECK(r.keys == std::vector<std::string>{"xi jinping"});
+  CHECK(r.surname == "xi");  // "f": family name first
+  REQUIRE(t.find("习近平", r));  // simplified and traditional share a line
+  CHECK(r.keys == std::vector<std::string>{"xi jinping"});
+  REQUIRE(t.find("普京", r));
+  CHECK(r.keys == std::vector<std::string>{"vladimir putin"});
+  CHECK(r.surname == "putin");  // "g": given name first
+  REQUIRE(t.find("基辅", r));
+  CHECK(r.type == EntityType::Location);
+  CHECK(r.keys == std::vector<std::string>{"kyiv", "kiev"});
+  CHECK(r.surname.empty());
+  REQUIRE(t.find("石破茂", r));
+  CHECK(r.keys == std::vector<std::string>{"ishiba shigeru"});
+  CHECK(r.surname == "ishiba");
+  CHECK_FALSE(r.family_only);
+  REQUIRE(t.find("石破", r));
+  CHECK(r.keys == std::vector<std::string>{"ishiba"});
+  CHECK(r.family_only);
+  REQUIRE(t.find("岸田文雄", r));
+  CHECK(r.keys == std::vector<std::string>{"kishida fumio"});
+  REQUIRE(t.find("岸田隆", r));
+  CHECK(r.keys == std::vector<std::string>{"kishita takashi"});
+  CHECK_FALSE(t.find("岸田", r));  // two readings in the table (Kishida, Kishita): none
+  REQUIRE(t.find("林芳正", r));
+  CHECK_FALSE(t.find("林", r));  // one character is too often a word
+  CHECK_FALSE(t.find("石破茂茂", r));
+  CHECK_FALSE(t.find("茂", r));
+  CHECK_FALSE(t.find("", r));
+  CHECK_FALSE(t.find("王小明", r));
+  const auto missing = HanNames::load("/nonexistent/assets");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().find("hannames/han-names.tsv") != std::string::npos);
+  CHECK(missing.error().find("make-assets.sh") != std::string::npos);
+}
+
+TEST_CASE("entity_link: Han-script names link through their readings") {
+  Corpus c = han_corpus();
+  LinkOptions o;
+  o.han_names = han_table();
+  EntityIndex idx = link_entities(c, {}, o);
+  // 石破茂 = Shigeru Ishiba (family name first in the reading), 石破 alone = Ishiba.
+  CHECK(same_entity(idx, "Shigeru Ishiba", "石破茂"));
+  CHECK(same_entity(idx, "Shigeru Ishiba", "石破"));
+  CHECK(same_entity(idx, "Shigeru Ishiba", "Ishiba"));
+  // 普京 = Putin = Vladimir Putin (a transliteration: only the dictionary's gloss knows it).
+  CHECK(same_entity(idx, "Vladimir Putin", "普京"));
+  CHECK(same_entity(idx, "Putin", "普京"));
+  // "Vladimir Putin" keeps its surname last after it joined 普京 (a root written partly in Han):
+  // the lone "Putin" of its article finds it although a namesake makes the corpus ambiguous.
+  CHECK(idx.mention_entity[0][4] == idx.mention_entity[0][3]);
+  CHECK_FALSE(same_entity(idx, "Igor Putin", "Vladimir Putin"));
+  // 習近平 (traditional, Japanese) = 习近平 (simplified) = Xi Jinping.
+  CHECK(same_entity(idx, "Xi Jinping", "習近平"));
+  CHECK(same_entity(idx, "Xi Jinping", "习近平"));
+  // 基辅 read "kyiv" joins the gazetteer's Kyiv.
+  CHECK(same_entity(idx, "Kyiv", "基辅"));
+  const Entity* kyiv = entity_with_alias(idx, "基辅");
+  REQUIRE(kyiv);
+  CHECK(kyiv->known_id == "L:KYIV");
+  CHECK(same_entity(idx, "Fumio Kishida", "岸田文雄"));
+  // Different people stay apart, and a Latin name stays the display name.
+  CHECK_FALSE(same_entity(idx, "Shigeru Ishiba", "岸田文雄"));
+  CHECK_FALSE(same_entity(idx, "石破茂", "習近平"));
+  CHECK_FALSE(same_entity(idx, "Vladimir Putin", "Xi Jinping"));
+  const Entity* ishiba = entity_with_alias(idx, "石破茂");
+  REQUIRE(ishiba);
+  CHECK(ishiba->name == "Shigeru Ishiba");
+  // No reading, no link: 岸田 alone has two readings in the table; 王小明 is not in it.
+  CHECK_FALSE(same_entity(idx, "Fumio Kishida", "岸田"));
+  CHECK_FALSE(same_entity(idx, "Wang", "王小明"));
+
+  // Without the table, Han names meet only their own spelling.
+  EntityIndex plain = link_entities(c, {}, LinkOptions{});
+  CHECK_FALSE(same_entity(plain, "Shigeru Ishiba", "石破茂"));
+  CHECK_FALSE(same_entity(plain, "Vladimir Putin", "普京"));
+  CHECK_FALSE(same_entity(plain, "Xi Jinping", "习近平"));
+  CHECK_FALSE(same_entity(plain, "Kyiv", "基辅"));
+}
+
+TEST_CASE("entity_link: a reading never joins another type, nor two gazetteer ids") {
+  std::vector<Document> docs;
+  // 普京 tagged as a place (a recogniser's error) gets no person's reading.
+  docs.push_back(make_doc("zh", {{"普京。"}}, {{"普京", LOC, "普京"}}));
+  docs.push_back(make_doc("en", {{"Vladimir Putin."}}, {{"Vladimir Putin", PER, "vladimir putin"}}));
+  // 基辅 with its own gazetteer id keeps it: its reading cannot pull it into another id.
+  docs.push_back(make_doc("zh", {{"基辅。"}}, {{"基辅", LOC, "基辅", "L:KYIV"}}));
+  docs.push_back(make_doc("en", {{"Kyiv, Kentucky."}}, {{"Kyiv", LOC, "kyiv", "L:KYIV-KY"}}));
+  Corpus c;
+  c.add_all(std::move(docs));
+  LinkOptions o;
+  o.han_names = han_table();
+  EntityIndex idx = link_entities(c, {}, o);
+  CHECK_FALSE(same_entity(idx, "Vladimir Putin", "普京"));
+  CHECK_FALSE(same_entity(idx, "Kyiv", "基辅"));
+}
+
+namespace {
+const HanNames* real_han_names() {
+  static Result<HanNames> t = HanNames::load(PX_ASSET_DIR);
+  return t.ok() ? &t.value() : nullptr;
+}
+}  // namespace
+
+TEST_CASE("han_names: the generated table reads the issue's names") {
+  const HanNames* t = real_han_names();
+  if (!t) {
+    MESSAGE("skipped: no " << PX_ASSET_DIR << "/hannames (run scripts/make-assets.sh build-wasm/assets)");
+    return;
+  }
+  HanReading r;
+  auto first_key = [&](const char* han) { return t->find(han, r) ? r.keys.front() : std::string("(none)"); };
+  CHECK(first_key("石破茂") == "ishiba shigeru");   // ENAMDICT, family line
+  CHECK(first_key("石破") == "ishiba");             // its family name alone
+  CHECK(first_key("岸田文雄") == "kishida fumio");
+  CHECK(first_key("習近平") == "xi jinping");       // CC-CEDICT, traditional = Japanese form
+  CHECK(first_key("习近平") == "xi jinping");
+  CHECK(first_key("普京") == "vladimir putin");
+  CHECK(first_key("马克龙") == "emmanuel macron");
+  CHECK(first_key("基辅") == "kyiv");
+  CHECK(first_key("小池百合子") == "koike yuriko");
+  CHECK(first_key("河野太郎") == "kono taro");       // ENAMDICT's "Kouno Tarou" without long vowels
+  CHECK(first_key("井上") == "inoue");               // ou before e stays: Ino-ue
+}
+
+TEST_CASE("entity_link: the real recogniser and table link the Han names of tests/data/linking") {
+  if (!real_han_names()) {
+    MESSAGE("skipped: no " << PX_ASSET_DIR << "/hannames (run scripts/make-assets.sh build-wasm/assets)");
+    return;
+  }
+  static TextResources res = TextResources::load(PX_ASSET_DIR);
+  REQUIRE(res.han_names);
+  // The two stories in eight languages (tests/eval/eval_linking.sh scores all of their pairs).
+  std::ifstream f(std::string(PX_TEST_DATA) + "/linking/multilingual.jsonl", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  Corpus c;
+  c.add_all(std::move(ingest_bytes("multilingual.jsonl", bytes).documents));
+  REQUIRE(c.size() == 16);
+  AnalysisJob job;
+  job.restart(c);
+  while (job.step(c, res, 1e9)) {
+  }
+  LinkOptions o;
+  o.han_names = res.han_names;
+  EntityIndex idx = link_entities(c, {}, o);
+  CHECK(same_entity(idx, "Shigeru Ishiba", "石破茂"));
+  CHECK(same_entity(idx, "Shigeru Ishiba", "石破"));  // 石破首相: the role stripped, the family name read
+  CHECK(same_entity(idx, "Shigeru Ishiba", "Исиба"));
+  CHECK(same_entity(idx, "Putin", "普京"));  // "President Vladimir Putin" is recognised as "Putin"
+  CHECK(same_entity(idx, "Putin", "Владимир Путин"));
+  CHECK(same_entity(idx, "Xi Jinping", "习近平"));
+  CHECK(same_entity(idx, "Xi Jinping", "習近平"));
+  CHECK(same_entity(idx, "Fumio Kishida", "岸田文雄"));
+  CHECK(same_entity(idx, "Emmanuel Macron", "马克龙"));
+  CHECK(same_entity(idx, "Kyiv", "基辅"));
+  CHECK_FALSE(same_entity(idx, "石破茂", "岸田文雄"));
+  CHECK_FALSE(same_entity(idx, "習近平", "岸田文雄"));
+  CHECK_FALSE(same_entity(idx, "普京", "马克龙"));
+  // Without the table none of them meets its Latin spelling.
+  EntityIndex plain = link_entities(c, {}, LinkOptions{});
+  CHECK_FALSE(same_entity(plain, "Shigeru Ishiba", "石破茂"));
+  CHECK_FALSE(same_entity(plain, "Putin", "普京"));
 }

@@ -124,6 +124,38 @@ test('demo corpus: heatmap and network with evidence, click filters, exports, an
   }
 });
 
+test('Han-script names join their Latin spellings: 石破茂 and 石破 are Shigeru Ishiba', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await openApp(context, server.origin + '/');
+    let s = await waitForState(page, entitiesReady, 'entities linked on the demo corpus', { timeout: 120000 });
+    const ishiba = (t) => t.entities.top.find((e) => e.name === 'Shigeru Ishiba');
+    const before = ishiba(s);
+    assert.ok(before, `the demo corpus names Shigeru Ishiba: ${s.entities.top.map((e) => e.name).join(', ')}`);
+    // The Japanese and Chinese articles of tests/data/linking/multilingual.jsonl (G7 story): 石破茂 and
+    // 石破 (ja), 石破茂 (zh; the recogniser finds the first of its two, after the role 日本首相).
+    // Only the readings table (hannames/han-names.tsv) links them.
+    const added = await page.evaluate(() => window.parallax.addArticles([
+      { id: 'han-ja', source: '日本の新聞', language: 'ja', title: 'G7 / Japan',
+        text: '石破茂首相は東京でフランスのマクロン大統領と会談した。石破首相とマクロン大統領は、中国の輸出規制について協議した。' +
+              '北京は習近平国家主席が出席しないと発表した。岸田文雄前首相も同席した。\n\n' +
+              '首脳らは貿易や安全保障を主な議題とする首脳会議に向けて、今週いくつもの会談を重ねている。関係者によると、' +
+              'これまでのところ合意には至っていないが、協議は今後数日間続く見通しで、双方は必要があれば再び会談する用意があるという。' },
+      { id: 'han-zh', source: '中文报纸', language: 'zh', title: 'G7 / Japan',
+        text: '日本首相石破茂在东京会见了法国总统马克龙。石破茂和马克龙讨论了中国的出口管制问题。北京表示，习近平不会出席。' +
+              '前首相岸田文雄也参加了会谈。\n\n本周领导人举行了多场会谈，为即将举行的以贸易和安全为重点的峰会做准备。' +
+              '据官员透露，目前尚未达成任何协议，但会谈将在未来几天继续进行，双方表示如有必要愿意再次会面。' },
+    ]).added);
+    assert.equal(added, 2);
+    s = await waitForState(page, (t) => entitiesReady(t) && t.corpus_size === 7 && ishiba(t) && ishiba(t).mentions >= before.mentions + 3,
+      'Shigeru Ishiba with the three Han-script mentions', { timeout: 120000 });
+    assert.ok(!s.entities.top.some((e) => e.name === '石破茂' || e.name === '石破'), 'no entity of its own for 石破茂 or 石破');
+    assertNoErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
 test('2,000 generated articles: entities update without freezing the page', async () => {
   const context = await newContext(browser);
   try {
