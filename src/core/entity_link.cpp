@@ -622,20 +622,33 @@ EntityIndex link_entities(const Corpus& corpus, const std::vector<EntityEdit>& e
     std::string_view best;
     uint32_t best_first = 0;
     {
+      // How often the corpus writes each last word ("Putin" in "Putin", "Vladimir Putin",
+      // "Путин" aside): between equally full forms, the one whose family name most mentions
+      // use wins, so "Vladimir Putin" (en, de, it, es) names the entity, not the French
+      // "Vladimir Poutine" that happened to come first.
+      auto last_word = [](std::string_view form) {
+        const size_t sp = form.find_last_of(' ');
+        return sp == std::string_view::npos ? form : form.substr(sp + 1);
+      };
+      std::unordered_map<std::string_view, uint32_t> last_words;
+      for (const auto& [form, cf] : d.forms)
+        if (is_latin(form)) last_words[last_word(form)] += cf.first;
       size_t best_tokens = 0;
-      uint32_t best_count = 0;
+      uint32_t best_count = 0, best_support = 0;
       bool best_latin = false;
       for (const auto& [form, cf] : d.forms) {
         const bool latin = is_latin(form);
         const size_t tk = latin ? token_count(form) : 0;
+        const uint32_t support = latin ? last_words[last_word(form)] : 0;
         const bool demonym = mention_of(cf.second).demonym;
-        // Latin script first, then the fullest form, then the most frequent, then the earliest;
-        // a demonym ("Japanese") names its country only when nothing else does.
-        auto rank = std::make_tuple(!demonym, latin, tk, cf.first, -static_cast<int64_t>(cf.second));
+        // Latin script first, then the fullest form, then the most used family name, then the
+        // most frequent form, then the earliest; a demonym ("Japanese") names its country only
+        // when nothing else does.
+        auto rank = std::make_tuple(!demonym, latin, tk, support, cf.first, -static_cast<int64_t>(cf.second));
         auto best_rank = std::make_tuple(best.empty() ? false : !mention_of(best_first).demonym, best_latin,
-                                         best_tokens, best_count, -static_cast<int64_t>(best_first));
+                                         best_tokens, best_support, best_count, -static_cast<int64_t>(best_first));
         if (best.empty() || rank > best_rank) {
-          best = form, best_first = cf.second, best_tokens = tk, best_count = cf.first, best_latin = latin;
+          best = form, best_first = cf.second, best_tokens = tk, best_count = cf.first, best_latin = latin, best_support = support;
         }
       }
     }

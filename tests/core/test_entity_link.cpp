@@ -287,6 +287,21 @@ TEST_CASE("entity_link: never two gazetteer ids in one entity; a surname only wh
   CHECK(idx.mention_entity[6][2] == idx.mention_entity[7][0]);
 }
 
+TEST_CASE("entity_link: the display name is the full form whose family name most mentions use") {
+  std::vector<Document> docs;
+  // French first: "Vladimir Poutine" is as full as "Vladimir Putin" and earlier.
+  docs.push_back(make_doc("fr", {{"Vladimir Poutine a parlé."}}, {{"Vladimir Poutine", PER, "vladimir poutine"}}));
+  docs.push_back(make_doc("en", {{"Vladimir Putin spoke."}}, {{"Vladimir Putin", PER, "vladimir putin"}}));
+  docs.push_back(make_doc("de", {{"Putin schwieg."}}, {{"Putin", PER, "putin"}}));
+  docs.push_back(make_doc("it", {{"Putin ha parlato."}}, {{"Putin", PER, "putin"}}));
+  Corpus c;
+  c.add_all(std::move(docs));
+  EntityIndex idx = link_entities(c, {}, LinkOptions{});
+  REQUIRE(idx.mention_entity[0][0] == idx.mention_entity[1][0]);
+  REQUIRE(idx.mention_entity[2][0] == idx.mention_entity[1][0]);
+  CHECK(idx.entities[idx.mention_entity[0][0]].name == "Vladimir Putin");
+}
+
 TEST_CASE("entity_link: edits win and survive re-linking; split and merge round trip") {
   Corpus c = tokyo_corpus();
   EntityIndex base = link_entities(c, {}, LinkOptions{});
