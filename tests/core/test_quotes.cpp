@@ -248,6 +248,7 @@ QuoteScores evaluate_quotes(const std::string& set, bool pipeline) {
   const auto gold = read_tsv(std::string(PX_TEST_DATA) + "/quotes/" + set + "quotes_gold.tsv");
   size_t found = 0, matched = 0, speaker_ok = 0, cue_ok = 0, gold_named = 0, found_named = 0, named_ok = 0;
   std::map<std::string, std::vector<Found>> results;
+  std::map<std::string, std::pair<size_t, size_t>> per_group;  // id prefix ("m", "n") -> matched, speaker right
   for (const auto& [id, lt] : texts) {
     results[id] = pipeline ? pipeline_quotes(lt.second, lt.first) : quotes(lt.second, lt.first);
     found += results[id].size();
@@ -262,7 +263,9 @@ QuoteScores evaluate_quotes(const std::string& set, bool pipeline) {
       if (f.text.rfind(row[1], 0) != 0) continue;
       hit = true;
       ++matched;
-      if (f.speaker == row[2]) ++speaker_ok;
+      const std::string group = row[0].substr(0, row[0].find('_'));
+      ++per_group[group].first;
+      if (f.speaker == row[2]) ++speaker_ok, ++per_group[group].second;
       else MESSAGE(row[0] << ": speaker '" << f.speaker << "' for '" << row[1] << "', expected '" << row[2] << "'");
       if (!row[2].empty() && f.speaker == row[2]) ++named_ok;
       if (f.cue == row[3]) ++cue_ok;
@@ -277,6 +280,8 @@ QuoteScores evaluate_quotes(const std::string& set, bool pipeline) {
   MESSAGE(set << "quotes" << how << ": " << found << " found, " << gold.size() << " gold, precision " << precision << ", recall " << recall);
   MESSAGE(set << "speakers" << how << ": accuracy on matched quotes " << double(speaker_ok) / double(matched) << "; named speakers precision "
           << speaker_precision << ", recall " << speaker_recall << "; cue exact " << double(cue_ok) / double(matched));
+  for (const auto& [group, counts] : per_group)
+    if (!set.empty()) MESSAGE(set << group << "_*" << how << ": speaker right for " << counts.second << " of " << counts.first << " matched quotes");
   return {precision, recall, speaker_precision, speaker_recall};
 }
 
