@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -226,18 +227,24 @@ namespace {
 utf8proc_category_t category(char32_t c) {
   return static_cast<utf8proc_category_t>(utf8proc_category(static_cast<utf8proc_int32_t>(c)));
 }
+// Basic Cyrillic (А-я, Ѐ-Џ, ѐ-џ: U+0400-U+045F) answered without utf8proc's tables: Russian
+// text is mostly these, and their categories are fixed (U+0400-U+042F Lu, U+0430-U+045F Ll).
+bool is_basic_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x045F; }
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (is_basic_cyrillic(c)) return true;
   const auto cat = category(c);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 bool is_upper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (is_basic_cyrillic(c)) return c <= 0x042F;
   const auto cat = category(c);
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 bool is_lower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (is_basic_cyrillic(c)) return c >= 0x0430;
   return category(c) == UTF8PROC_CATEGORY_LL;
 }
 bool is_katakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x31F0 && c <= 0x31FF); }
@@ -324,7 +331,7 @@ void NameEvidence::add_word(std::string_view word, bool initial, uint64_t source
     sh = shape_of(word);
     if (!sh.word || sh.cjk) return;
     if (sh.cap && initial) return;  // a sentence's first word says nothing about names
-    scratch_ = fold_for_search(word);
+    fold_for_search_into(word, scratch_);
   }
   Entry& e = words_[std::hash<std::string_view>{}(scratch_)];
   if (sh.cap) {
@@ -390,6 +397,32 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 // =============================================================================================
 // [SECTION] lexicon
 // =============================================================================================
+namespace {
+// One built-in word list resolved for a language (NerLexicon::ForLang): its own words, the "*"
+// words and (cue lists) English, so a look-up builds no language key.
+struct Words {
+  std::array<const std::unordered_set<std::string>*, 3> sets{};
+  bool has(const std::string& w) const {
+    for (const auto* s : sets)
+      if (s && s->count(w)) return true;
+    return false;
+  }
+};
+Words resolve_words(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
+                    bool english) {
+  Words out;
+  const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
+  size_t n = 0;
+  for (const std::string& l : {l2, std::string("*"), std::string(english ? "en" : "")}) {
+    if (l.empty()) continue;
+    const auto it = m.find(l);
+    if (it != m.end()) out.sets[n++] = &it->second;
+  }
+  return out;
+}
+
+}  // namespace
+
 struct NerLexicon {
   // per language ("*" for all): folded word -> kind
   std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before, article_before,
@@ -401,6 +434,62 @@ struct NerLexicon {
   Stopwords stopwords;
   bool have_stopwords = false;
   std::unordered_map<std::string, EntityType> zh_names;  // CC-CEDICT proper nouns
+
+  // Everything above for one language (its two-letter code), resolved once after loading: the
+  // tagger used to look each list up by language for every word. Role phrases are indexed by
+  // the first letter (UTF-8 bytes) of their first and of their last word, in list order.
+  struct ForLang {
+    Words never, org, org_cue, loc, loc_cue, misc, misc_cue, loc_before, article_before, person_after, saying_after;
+    const std::vector<std::vector<std::string>>* roles = nullptr;
+    std::unordered_map<std::string, std::vector<uint32_t>> roles_by_first, roles_by_last;
+  };
+  std::unordered_map<std::string, ForLang> by_lang;
+  ForLang other;  // a language with no list of its own
+
+  void index_languages() {
+    std::unordered_set<std::string> langs;
+    for (const auto* m : {&never, &org, &loc, &misc, &loc_before, &article_before, &person_after, &saying_after})
+      for (const auto& [l, set] : *m) langs.insert(l);
+    for (const auto& [l, list] : roles) langs.insert(l);
+    langs.erase("*");
+    by_lang.clear();
+    fill(other, "");
+    for (const std::string& l : langs) fill(by_lang[l], l);
+  }
+  const ForLang& for_lang(std::string_view lang) const {
+    const auto it = by_lang.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+    return it == by_lang.end() ? other : it->second;
+  }
+  static std::string first_letter(std::string_view w) {
+    size_t n = w.empty() ? 0 : 1;
+    while (n < w.size() && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) ++n;
+    return std::string(w.substr(0, n));
+  }
+
+ private:
+  void fill(ForLang& f, const std::string& l) {
+    f.never = resolve_words(never, l, false);
+    f.org = resolve_words(org, l, false);
+    f.org_cue = resolve_words(org, l, true);
+    f.loc = resolve_words(loc, l, false);
+    f.loc_cue = resolve_words(loc, l, true);
+    f.misc = resolve_words(misc, l, false);
+    f.misc_cue = resolve_words(misc, l, true);
+    f.loc_before = resolve_words(loc_before, l, false);
+    f.article_before = resolve_words(article_before, l, false);
+    f.person_after = resolve_words(person_after, l, false);
+    f.saying_after = resolve_words(saying_after, l, false);
+    const auto it = roles.find(l);
+    f.roles = it == roles.end() ? nullptr : &it->second;
+    f.roles_by_first.clear();
+    f.roles_by_last.clear();
+    for (size_t i = 0; f.roles && i < f.roles->size(); ++i) {
+      const std::vector<std::string>& words = (*f.roles)[i];
+      f.roles_by_first[first_letter(words.front())].push_back(static_cast<uint32_t>(i));
+      f.roles_by_last[first_letter(words.back())].push_back(static_cast<uint32_t>(i));
+    }
+  }
+ public:
 
   static bool in(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
                  const std::string& w) {
@@ -461,6 +550,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   lex->zh_roles = split_words(kZhRoles);
   lex->cjk_org_suffixes = split_words(kCjkOrgSuffixes);
   lex->cjk_loc_suffixes = split_words(kCjkLocSuffixes);
+  lex->index_languages();
   return lex;
 }
 
@@ -522,6 +612,7 @@ EntityRecognizer EntityRecognizer::load(const std::string& asset_dir, std::share
   // Longest roles first, so "prime minister" wins over "minister".
   for (auto& [lang, list] : lex->roles)
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  lex->index_languages();
   EntityRecognizer r;
   r.lex_ = std::move(lex);
   r.gaz_ = std::move(gazetteer);
@@ -543,6 +634,21 @@ struct Tok {
   bool candidate = false;
   bool strong = false;   // positive evidence of a name
   bool common = false;   // ordinary vocabulary
+  // word_variants(folded), computed on first use (Tagger::variants): the rules ask for the same
+  // word's variants many times (classify, every span that ends with it, the memory).
+  mutable std::vector<std::string> variants;
+  mutable bool have_variants = false;
+};
+
+// The gazetteer's answers for one span of tokens, kept for the sentence: emit, type_of and
+// place_span ask about the same spans several times (lookup_span, typed_span).
+struct SpanMemo {
+  uint32_t b = 0, e = 0;
+  std::vector<std::string> keys;  // span_keys(b, e)
+  int8_t known = -1, typed = -1;  // -1 not asked yet
+  KnownName known_name;
+  std::string known_lemma, typed_lemma;
+  EntityType type = EntityType::Misc;
 };
 
 // Russian case endings, longest first, for lookups and keys ("Японии" -> "япони" + "я").
@@ -652,6 +758,17 @@ struct Tagger {
   std::vector<Tok> toks;
   bool headline = false;
   const std::vector<std::vector<std::string>>* roles = nullptr;  // this language's role phrases
+  const NerLexicon::ForLang* L = nullptr;  // the built-in lists for this language ("cue": with English)
+  mutable std::deque<SpanMemo> memo;  // deque: references stay valid as it grows
+
+  const std::vector<std::string>& variants(size_t i) const {
+    const Tok& t = toks[i];
+    if (!t.have_variants) {
+      t.variants = word_variants(t.folded, lang);
+      t.have_variants = true;
+    }
+    return t.variants;
+  }
 
   bool stop(const std::string& w) const {
     return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
@@ -670,9 +787,13 @@ struct Tagger {
   // Does a role phrase end at token e-1 and start at the returned index (or -1)?
   // Matches folded words; Russian roles by prefix (they inflect: "президентом").
   int role_ending_at(size_t e) const {
-    if (!roles) return -1;
+    if (!roles || e == 0) return -1;
+    // only phrases whose last word starts with the token's first letter (exact or prefix match)
+    const auto cand = L->roles_by_last.find(NerLexicon::first_letter(toks[e - 1].folded));
+    if (cand == L->roles_by_last.end()) return -1;
     const bool ru = lang_is(lang, "ru");
-    for (const auto& words : *roles) {
+    for (const uint32_t r : cand->second) {
+      const auto& words = (*roles)[r];
       if (words.size() > e) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) {
@@ -688,9 +809,12 @@ struct Tagger {
   // Does a role phrase start at token b? Returns its end (longest phrase) or b.
   size_t role_starting_at(size_t b, size_t limit) const {
     if (!roles || b >= toks.size() || toks[b].punct) return b;
+    const auto cand = L->roles_by_first.find(NerLexicon::first_letter(toks[b].folded));
+    if (cand == L->roles_by_first.end()) return b;
     const bool ru = lang_is(lang, "ru");
     for (size_t e = std::min(limit, b + 4); e > b; --e) {
-      for (const auto& words : *roles) {
+      for (const uint32_t r : cand->second) {
+        const auto& words = (*roles)[r];
         if (words.size() != e - b) continue;
         if (!ru && words[0] != toks[b].folded) continue;  // cheap first-word test
         bool ok = true;
@@ -735,8 +859,8 @@ struct Tagger {
   }
 
   void prepare(const std::vector<NerToken>& in) {
-    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
-    roles = it == lex.roles.end() ? nullptr : &it->second;
+    L = &lex.for_lang(lang);
+    roles = L->roles;
     toks.resize(in.size());
     size_t words = 0, caps = 0;
     bool initial_next = true, break_next = false;
@@ -769,17 +893,22 @@ struct Tagger {
     const bool german = lang_is(lang, "de");
     const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
     const bool has_words = gaz && gaz->has_words(l2);
+    std::string bare;
     for (Tok& t : toks) {
       if (t.punct || !t.sh.word || t.sh.cjk) continue;
       if (!t.sh.cap) continue;
-      std::string bare = t.folded;
-      if (!bare.empty() && bare.back() == '.') bare.pop_back();
-      if (NerLexicon::in(lex.never, lang, bare)) continue;
+      const size_t ti = static_cast<size_t>(&t - toks.data());
+      if (!t.folded.empty() && t.folded.back() == '.') {
+        bare.assign(t.folded, 0, t.folded.size() - 1);
+        if (L->never.has(bare)) continue;
+      } else if (L->never.has(t.folded)) {
+        continue;
+      }
       NameEvidence::Counts c;
       if (ev) c = ev->counts(t.folded);
       bool known = false, known_city_only = true;
       std::vector<KnownName> kn;
-      for (const std::string& v : word_variants(t.folded, lang))
+      for (const std::string& v : variants(ti))
         if (gaz_known(v, &kn, t.sh.all_caps)) {
           known = true;
           for (const KnownName& k : kn) known_city_only = known_city_only && k.id.rfind("L:", 0) == 0;
@@ -789,8 +918,7 @@ struct Tagger {
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
       // German compounds, except right after a bare locative preposition: "in Lippstadt",
       // "nach Regensburg" (a German common noun there takes an article: "in der Stadt").
-      const size_t ti = static_cast<size_t>(&t - toks.data());
-      const bool after_locative = ti > 0 && !t.break_before && NerLexicon::in(lex.loc_before, lang, toks[ti - 1].folded);
+      const bool after_locative = ti > 0 && !t.break_before && L->loc_before.has(toks[ti - 1].folded);
       t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
                  (german && has_words && !proper && !after_locative && german_compound(t.folded));
       // Roman numerals (XVII, IV) are written in capitals too, and are no acronyms.
@@ -905,7 +1033,7 @@ struct Tagger {
         spelled += (spelled.empty() ? "" : " ") + toks[i].folded;
         std::vector<std::string> next;
         for (const std::string& p : prefixes)
-          for (const std::string& v : word_variants(toks[i].folded, lang)) {
+          for (const std::string& v : variants(i)) {
             std::string k = p.empty() ? v : p + " " + v;
             if (i + 1 < e && k != spelled && !gaz->has_longer(k)) continue;
             next.push_back(std::move(k));
@@ -916,24 +1044,43 @@ struct Tagger {
       return prefixes;
     }
     const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
-    for (const std::string& v : word_variants(toks[e - 1].folded, lang)) out.push_back(head + v);
+    for (const std::string& v : variants(e - 1)) out.push_back(head + v);
     return out;
+  }
+
+  // The memo of span [b, e), its keys filled in.
+  SpanMemo& memo_for(size_t b, size_t e) const {
+    for (SpanMemo& m : memo)
+      if (m.b == b && m.e == e) return m;
+    SpanMemo& m = memo.emplace_back();
+    m.b = static_cast<uint32_t>(b);
+    m.e = static_cast<uint32_t>(e);
+    m.keys = span_keys(b, e);
+    return m;
   }
 
   // Looks the span up in the gazetteer, trying lemma variants (span_keys).
   bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
     if (!gaz) return false;
-    bool caps = true;
-    for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
-    for (const std::string& key : span_keys(b, e)) {
-      std::vector<KnownName> k;
-      if (gaz_known(key, &k, caps)) {
-        out = k.front();
-        if (lemma) *lemma = key;
-        return true;
+    SpanMemo& m = memo_for(b, e);
+    if (m.known < 0) {
+      m.known = 0;
+      bool caps = true;
+      for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
+      for (const std::string& key : m.keys) {
+        std::vector<KnownName> k;
+        if (gaz_known(key, &k, caps)) {
+          m.known = 1;
+          m.known_name = std::move(k.front());
+          m.known_lemma = key;
+          break;
+        }
       }
     }
-    return false;
+    if (!m.known) return false;
+    out = m.known_name;
+    if (lemma) *lemma = m.known_lemma;
+    return true;
   }
 
   // The type the gazetteer's id-less typed names give the span (Gazetteer::name_type):
@@ -941,21 +1088,34 @@ struct Tagger {
   // acronym is rarely the place or person of the same letters).
   bool typed_span(size_t b, size_t e, EntityType& type, std::string* lemma = nullptr) const {
     if (!gaz || (e - b == 1 && toks[b].sh.all_caps)) return false;
-    std::vector<std::string> keys = span_keys(b, e);
-    if (lang_is(lang, "ru") && e - b > 1) {  // span_keys pruned by names.tsv prefixes: add the
-      std::string nom;                       // first nominative of every word
-      for (size_t i = b; i < e; ++i) {
-        const std::vector<std::string> v = word_variants(toks[i].folded, lang);
-        nom += (nom.empty() ? "" : " ") + (v.size() > 1 ? v[1] : v[0]);
-      }
-      keys.push_back(std::move(nom));
-    }
-    for (const std::string& key : keys)
-      if (gaz->name_type(key, type)) {
-        if (lemma) *lemma = key;
+    SpanMemo& m = memo_for(b, e);
+    if (m.typed < 0) {
+      m.typed = 0;
+      auto try_key = [&](const std::string& key) {
+        EntityType t;
+        if (!gaz->name_type(key, t)) return false;
+        m.typed = 1;
+        m.type = t;
+        m.typed_lemma = key;
         return true;
+      };
+      bool hit = false;
+      for (const std::string& key : m.keys)
+        if ((hit = try_key(key))) break;
+      if (!hit && lang_is(lang, "ru") && e - b > 1) {  // span_keys pruned by names.tsv prefixes:
+        std::string nom;                              // the first nominative of every word
+        for (size_t i = b; i < e; ++i) {
+          const std::vector<std::string>& v = variants(i);
+          if (!nom.empty()) nom += ' ';
+          nom += v.size() > 1 ? v[1] : v[0];
+        }
+        try_key(nom);
       }
-    return false;
+    }
+    if (!m.typed) return false;
+    type = m.type;
+    if (lemma) *lemma = m.typed_lemma;
+    return true;
   }
 
   // A word seen capitalised in the corpus or as a name earlier in this text.
@@ -1034,7 +1194,7 @@ struct Tagger {
   // Born or died right after the name (German writes "*" and "†": punctuation, matched as written).
   bool birth_after(size_t e) const {
     const Tok* n = after(e);
-    return n && (n->text == "*" || n->text == "†" || NerLexicon::in(lex.person_after, lang, n->folded));
+    return n && (n->text == "*" || n->text == "†" || L->person_after.has(n->folded));
   }
 
   // A known place (gazetteer or typed name) spelled by tokens [b, e).
@@ -1048,18 +1208,18 @@ struct Tagger {
   EntityType type_of(size_t b, size_t e, bool person_hint, float& conf) const {
     bool org = false, loc = false, misc = false;
     for (size_t i = b; i < e; ++i) {
-      std::string w = toks[i].folded;
-      if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
-      if (NerLexicon::cue(lex.org, lang, w)) org = true;
-      if (lex.club_abbreviations.count(std::string(toks[i].text)) && e - b > 1) org = true;  // "SC Heerenveen"
+      const std::string& w = toks[i].folded;
+      if (!w.empty() && w.back() == '.' && L->org.has(w)) { org = true; continue; }
+      if (L->org_cue.has(w)) org = true;
+      if (e - b > 1 && lex.club_abbreviations.count(std::string(toks[i].text))) org = true;  // "SC Heerenveen"
       if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
         for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
         for (const char* suf : {"strasse", "berg", "see", "insel", "land"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf) + 2 && i + 1 == e) loc = true;
       }
-      if (NerLexicon::cue(lex.loc, lang, w) && e - b > 1) loc = true;
-      if (NerLexicon::cue(lex.misc, lang, w) && e - b > 1) misc = true;
+      if (e - b > 1 && L->loc_cue.has(w)) loc = true;
+      if (e - b > 1 && L->misc_cue.has(w)) misc = true;
     }
     // The common noun right before the name: "город Паттайя", "рекой Тапи", "издательства
     // «Archie Comics»", "the river Thames", "il fiume Po". Russian by stem (the noun inflects).
@@ -1080,9 +1240,9 @@ struct Tagger {
           for (const char* st : kOrgStems) if (prev.folded.rfind(st, 0) == 0) org = true;
           for (const char* st : kMiscStems) if (prev.folded.rfind(st, 0) == 0) misc = true;
         } else {
-          loc = NerLexicon::in(lex.loc, lang, prev.folded);
-          org = NerLexicon::in(lex.org, lang, prev.folded);
-          misc = NerLexicon::in(lex.misc, lang, prev.folded);
+          loc = L->loc.has(prev.folded);
+          org = L->org.has(prev.folded);
+          misc = L->misc.has(prev.folded);
         }
       }
     }
@@ -1102,7 +1262,7 @@ struct Tagger {
     if (birth_after(e)) { conf = 0.7f; return EntityType::Person; }
     // Typed names without an id: subdivisions, WordNet names, smaller places.
     EntityType typed;
-    const bool speaks = next && NerLexicon::in(lex.saying_after, lang, next->folded);
+    const bool speaks = next && L->saying_after.has(next->folded);
     if (typed_span(b, e, typed) && !(speaks && typed == EntityType::Location)) { conf = 0.65f; return typed; }
     if (e - b >= 2) {
       // A place, then a plural noun: a team ("Boston Bruins", "Chicago Cubs", "New York
@@ -1132,21 +1292,21 @@ struct Tagger {
     }
     // "in Ohio", "nach Lippstadt", "в Паттайя": a place (not a person seen before).
     if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
-        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
+        L->loc_before.has(toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
       conf = 0.55f;
       return EntityType::Location;
     }
     if (mem) {
       const auto it = mem->last_words.find(toks[e - 1].folded);
       if (it != mem->last_words.end()) { conf = 0.6f; return it->second; }
-      for (const std::string& v : word_variants(toks[e - 1].folded, lang))
+      for (const std::string& v : variants(e - 1))
         if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.55f; return j->second; }
     }
     // An article right before: no person ("la Californie", "die Yankees", "the Bundesbank").
     // Romance languages put it before places (regions, rivers, countries); English, German and
     // Dutch before institutions, teams and bands more than places: the guess follows that.
     if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
-        NerLexicon::in(lex.article_before, lang, toks[b - 1].folded)) {
+        L->article_before.has(toks[b - 1].folded)) {
       conf = 0.45f;
       // A plural article: a group (band, team, family firm: "gli Anthrax", "los Lakers").
       const std::string& art = toks[b - 1].folded;
@@ -1197,7 +1357,7 @@ struct Tagger {
         // A name's head noun that is also ordinary vocabulary ("Turkish Airlines", "Deutsche
         // Bank"), or a German surname that is a noun after a given name ("Michael Schumacher").
         if (k == e && toks[e].sh.cap && !toks[e].punct &&
-            (NerLexicon::in(lex.org, lang, toks[e].folded) || NerLexicon::in(lex.org, "en", toks[e].folded) ||
+            (L->org_cue.has(toks[e].folded) ||
              (given(toks[e - 1].folded) && !toks[e].initial))) {
           ++e;
           continue;
@@ -1247,7 +1407,7 @@ struct Tagger {
         size_t h = b;
         if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
         if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
-        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && NerLexicon::in(lex.loc, lang, toks[h - 1].folded)) {
+        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && L->loc.has(toks[h - 1].folded)) {
           KnownName kn;
           if (!lookup_span(b, e, kn) || kn.type == EntityType::Location) {
             emit(out, h - 1, e, h - 1, h - 1, /*head_noun=*/true);
