@@ -123,10 +123,24 @@ struct Gazetteer::Impl {
     uint8_t kind = 0;
     uint8_t bits = 0;
     std::vector<uint32_t> hashes;  // sorted
+    // bucket[t]: the first hash whose top `index_bits` bits are >= t, so a look-up searches
+    // one bucket (a few entries) instead of the whole set (the largest holds 130,000 hashes)
+    unsigned index_bits = 0;
+    std::vector<uint32_t> bucket;
+    void build_index() {
+      index_bits = std::min(12u, unsigned(bits));
+      bucket.assign((size_t{1} << index_bits) + 1, 0);
+      size_t at = 0;
+      for (size_t t = 0; t < bucket.size(); ++t) {
+        while (at < hashes.size() && (hashes[at] >> (bits - index_bits)) < t) ++at;
+        bucket[t] = static_cast<uint32_t>(at);
+      }
+    }
     bool contains(std::string_view w) const { return contains_hash(word_hash(w)); }
     bool contains_hash(uint64_t word_hash64) const {
       const auto h = static_cast<uint32_t>(word_hash64 >> (64 - bits));
-      return std::binary_search(hashes.begin(), hashes.end(), h);
+      const uint32_t t = h >> (bits - index_bits);
+      return std::binary_search(hashes.begin() + bucket[t], hashes.begin() + bucket[t + 1], h);
     }
   };
   std::vector<WordSet> sets;
@@ -292,6 +306,7 @@ Status Gazetteer::Impl::parse_words(std::string_view d) {
       if (value >> ws.bits) return Status::Error(bad);
       ws.hashes.push_back(static_cast<uint32_t>(value));
     }
+    ws.build_index();
     sets.push_back(std::move(ws));
   }
   return Status::Ok();

@@ -295,9 +295,6 @@ Shape shape_of(std::string_view s) {
   return sh;
 }
 
-// Folded word, with a trailing '.' of an abbreviation kept ("mr." stays "mr.").
-std::string fold_word(std::string_view s) { return fold_for_search(s); }
-
 bool opens_sentence(std::string_view punct) {
   static const std::array<std::string_view, 16> k = {".", "!", "?", ":", "\"", "“", "„", "«", "‘",
                                                       "'", "(", "-", "–", "—", "•", "»"};
@@ -399,24 +396,20 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 // =============================================================================================
 namespace {
 // One built-in word list resolved for a language (NerLexicon::ForLang): its own words, the "*"
-// words and (cue lists) English, so a look-up builds no language key.
+// words and (cue lists) English in one set, so a look-up hashes the word once and builds no
+// language key.
 struct Words {
-  std::array<const std::unordered_set<std::string>*, 3> sets{};
-  bool has(const std::string& w) const {
-    for (const auto* s : sets)
-      if (s && s->count(w)) return true;
-    return false;
-  }
+  std::unordered_set<std::string> words;
+  bool has(const std::string& w) const { return words.count(w) != 0; }
 };
 Words resolve_words(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
                     bool english) {
   Words out;
   const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
-  size_t n = 0;
   for (const std::string& l : {l2, std::string("*"), std::string(english ? "en" : "")}) {
     if (l.empty()) continue;
     const auto it = m.find(l);
-    if (it != m.end()) out.sets[n++] = &it->second;
+    if (it != m.end()) out.words.insert(it->second.begin(), it->second.end());
   }
   return out;
 }
@@ -865,7 +858,10 @@ struct Tagger {
     size_t words = 0, caps = 0;
     bool initial_next = true, break_next = false;
     for (size_t i = 0; i < in.size(); ++i) {
-      Tok& t = toks[i];
+      Tok& t = toks[i];  // reused from an earlier sentence (tag()): every field is set again
+      t.folded.clear();
+      t.variants.clear();
+      t.have_variants = t.candidate = t.strong = t.common = false;
       t.text = in[i].text;
       t.sh = shape_of(t.text);
       t.punct = !t.sh.word && !t.sh.digit;
@@ -878,7 +874,7 @@ struct Tagger {
       }
       initial_next = false;
       break_next = false;
-      t.folded = fold_word(t.text);
+      fold_for_search_into(t.text, t.folded);
       if (t.sh.word && !t.sh.cjk) {
         ++words;
         if (t.sh.all_caps) ++caps;
@@ -1584,11 +1580,21 @@ std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, 
 
 std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
                                            const NameEvidence* evidence, Memory* memory) const {
-  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false, nullptr};
+  // The token buffer of the previous call, so its strings keep their capacity: allocating a
+  // folded string (and its variants) for every token of every sentence was a tenth of the time.
+  // Per thread: tag() is const and may run on several threads at once.
+  thread_local std::vector<Tok> spare;
+  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, std::move(spare), false, nullptr};
   t.prepare(tokens);
-  if (lang_is(lang, "ja") || lang_is(lang, "zh")) return t.run_cjk();
-  t.classify();
-  return t.run_latin();
+  std::vector<NerSpan> out;
+  if (lang_is(lang, "ja") || lang_is(lang, "zh")) {
+    out = t.run_cjk();
+  } else {
+    t.classify();
+    out = t.run_latin();
+  }
+  spare = std::move(t.toks);
+  return out;
 }
 
 std::vector<std::string> to_iob2(const std::vector<NerSpan>& spans, size_t n) {
