@@ -67,24 +67,47 @@ constexpr LangWords kRoles[] = {
            "representative rep sen gov gen col lt capt mr. mrs. ms. dr. prof prof. vice_president "
            "premier emperor empress sheikh commander chief minister_of_defence defense_secretary "
            "foreign_secretary home_secretary state_secretary secretary_of_state deputy envoy "
-           "chancellor president-elect"},
+           "chancellor president-elect head governor spokesperson chief_executive managing_director "
+           "vice-president"},
     {"de", "papst konig konigin prinz prinzessin burgermeister burgermeisterin trainer chef chefin "
            "vorsitzende vorsitzender staatssekretar staatssekretarin abgeordnete abgeordneter general "
            "regierungschef regierungschefin staatschef staatschefin premier kaiser nato-generalsekretar "
-           "us-prasident prasident verteidigungsministerin dr. prof. prof"},
+           "us-prasident prasident verteidigungsministerin dr. prof. prof leiter leiterin direktor direktorin "
+           "vorstandschef vorstandschefin gouverneur"},
     {"it", "papa re regina principe sindaco generale onorevole sig sig. signor signora dott dott. "
            "presidente_del_consiglio primo_ministro segretario_generale ministro_degli_esteri "
-           "ministro_della_difesa cancelliere imperatore leader capo"},
+           "ministro_della_difesa cancelliere imperatore leader capo governatore direttore direttrice "
+           "portavoce vicepresidente viceministro sottosegretario amministratore_delegato"},
     {"fr", "premier_ministre chancelier chanceliere pape roi reine prince princesse maire general "
            "monsieur madame m. mme. secretaire_general ministre_des_affaires_etrangeres "
-           "ministre_de_la_defense empereur dirigeant chef"},
+           "ministre_de_la_defense empereur dirigeant chef gouverneur directeur directrice porte-parole patron "
+           "patronne vice-president vice-presidente"},
     {"es", "primer_ministro primera_ministra canciller papa rey reina principe alcalde general senor "
            "senora don dona sr. sra. secretario_general ministro_de_defensa ministro_de_exteriores "
-           "emperador lider jefe"},
+           "emperador lider jefe gobernador gobernadora director directora portavoz vicepresidente "
+           "vicepresidenta consejero_delegado"},
     {"ru", "премьер премьер-министр канцлер генсек глава министр президент генеральный_секретарь "
-           "король королева папа мэр генерал губернатор"},
+           "король королева папа мэр генерал губернатор председатель руководитель директор пресс-секретарь "
+           "замминистра вице-премьер спикер посол"},
     {"nl", "premier minister president koning koningin prins prinses burgemeester generaal"},
 };
+
+// Russian given names, nominative, folded (й -> и, ё -> е): the given-name list of the gazetteer
+// is Latin-script, and a person after a role is told from the role's complement by the given
+// name ("глава Сбербанка Герман Греф"). Common Russian names and their usual short forms,
+// written from knowledge of the language.
+constexpr const char* kRuGivenNames =
+    "александр алексеи анатолии андреи антон аркадии арсении артем артур богдан борис вадим валентин валерии "
+    "василии вениамин виктор виталии владимир владислав всеволод вячеслав гавриил геннадии георгии герман глеб "
+    "григории давид даниил денис дмитрии евгении егор елисеи захар иван игорь иосиф илья кирилл константин лев "
+    "леонид макар максим марат марк матвеи михаил назар никита николаи олег павел петр платон рамзан родион "
+    "роман ростислав руслан савва святослав семен сергеи станислав степан тарас тимофеи тимур федор филипп "
+    "эдуард эльдар эмиль юлии юрии яков ярослав "
+    "александра алена алина алиса алла анастасия ангелина анна антонина валентина валерия варвара вера "
+    "вероника виктория галина дарья диана ева евгения екатерина елена елизавета жанна зинаида зоя инна ирина "
+    "карина кира клавдия кристина ксения лариса лидия лилия любовь людмила маргарита марина мария милана "
+    "надежда наталия наталья нина оксана ольга полина раиса регина римма светлана снежана софия софья тамара "
+    "татьяна ульяна элла эльвира юлия яна";
 
 // Words that make a name an organisation, wherever they sit in it.
 constexpr LangWords kOrgCues[] = {
@@ -420,7 +443,7 @@ struct NerLexicon {
   // per language ("*" for all): folded word -> kind
   std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before, article_before,
       person_after, saying_after;
-  std::unordered_set<std::string> connectors, first_connectors, geo_modifiers, club_abbreviations;
+  std::unordered_set<std::string> connectors, first_connectors, geo_modifiers, club_abbreviations, ru_given_names;
   // roles: per language, each a list of folded words
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
   std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
@@ -530,6 +553,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   add_lists(lex->saying_after, kSayingAfter, std::size(kSayingAfter));
   for (std::string& w : split_words(kGeoModifiers)) lex->geo_modifiers.insert(w);
   for (std::string& w : split_words(kClubAbbreviations)) lex->club_abbreviations.insert(w);
+  for (std::string& w : split_words(kRuGivenNames)) lex->ru_given_names.insert(w);
   for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
   for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
   for (const LangWords& r : kRoles)
@@ -776,6 +800,34 @@ struct Tagger {
     return true;
   }
   bool given(const std::string& w) const { return gaz && gaz->is_given_name(w); }
+  // A Russian given name in any case: "Сергей", "Сергея", "Сергеем", "Анну", "Анной".
+  bool ru_given_name(const std::string& w) const {
+    if (lex.ru_given_names.count(w)) return true;
+    static constexpr std::string_view kEndings[] = {"ом", "ем", "ои", "еи", "ю", "а", "я", "у", "е", "ы", "и"};
+    static constexpr std::string_view kNominative[] = {"", "и", "а", "я", "ь"};  // Сергей Анна Мария Игорь
+    std::string stem;
+    for (std::string_view end : kEndings) {
+      if (!ends_with(w, end) || cp_count(w) < cp_count(end) + 3) continue;
+      for (std::string_view nom : kNominative) {
+        stem.assign(w, 0, w.size() - end.size());
+        stem += nom;
+        if (stem != w && lex.ru_given_names.count(stem)) return true;
+      }
+    }
+    return false;
+  }
+  // A lower-case Russian word that may be a genitive complement of a role ("министр обороны",
+  // "иностранных дел", "глава правительства"): a genitive ending, and not a past-tense verb
+  // ("заявила", "сообщили").
+  static bool ru_genitive_like(const std::string& w) {
+    if (w == "дел") return true;  // "министр иностранных дел": the genitive plural has no ending
+    if (cp_count(w) < 4) return false;
+    for (std::string_view verb : {"ла", "ло", "ли"})
+      if (ends_with(w, verb)) return false;
+    for (std::string_view end : {"ого", "его", "ых", "их", "ов", "ев", "ои", "еи", "ии", "ия", "ы", "и", "а", "я"})
+      if (ends_with(w, end)) return true;
+    return false;
+  }
 
   // Does a role phrase end at token e-1 and start at the returned index (or -1)?
   // Matches folded words; Russian roles by prefix (they inflect: "президентом").
@@ -1245,7 +1297,13 @@ struct Tagger {
     if (org) { conf = 0.8f; return EntityType::Organisation; }
     if (misc) { conf = 0.7f; return EntityType::Misc; }
     if (loc) { conf = 0.7f; return EntityType::Location; }
-    if (person_hint) { conf = 0.85f; return EntityType::Person; }
+    // A role before the name makes a person, unless the name is an acronym or typed as no person:
+    // then the role says where the office is ("посол СССР", "Gouverneur von Connecticut").
+    if (person_hint) {
+      EntityType typed;
+      const bool acronym = e - b == 1 && toks[b].sh.all_caps && !headline && toks[b].sh.letters <= 6;
+      if (!acronym && !(typed_span(b, e, typed) && typed != EntityType::Person)) { conf = 0.85f; return EntityType::Person; }
+    }
     // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
     // the first word a given name: a person.
     if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
@@ -1364,6 +1422,7 @@ struct Tagger {
       // Role in front, inside the run ("Prime Minister Shigeru Ishiba") or just before it in
       // lower case ("il segretario generale della NATO Mark Rutte", "премьер-министр Японии").
       size_t rb = b, re = b;
+      bool linked_role = false;  // the role was found across articles or genitives (below)
       // "Prime Minister ...": the sentence's first word was not a candidate, yet starts the role.
       size_t rs = b;
       if (b > 0 && toks[b - 1].sh.cap && !toks[b - 1].candidate && !toks[b].break_before) rs = b - 1;
@@ -1390,10 +1449,26 @@ struct Tagger {
           std::vector<KnownName> k;
           if (gaz_known(toks[at - 1].folded, &k) && k.front().demonym) --at;
         }
-        for (int tries = 0; tries < 3 && at > 0; ++tries) {
+        // Between role and name: linking words and articles ("head of the IMF", "ministre de
+        // l'Intérieur"), in Russian lower-case words in the genitive ("министр обороны России",
+        // "министр иностранных дел").
+        // Such a role says where the office is ("head of the IMF"), not who holds it: it stays
+        // the person's only when a person follows in the run (split_and_emit, `linked_role`).
+        bool skipped_article_or_genitive = false;
+        for (int tries = 0; tries < 4 && at > 0; ++tries) {
           const int r = role_ending_at(at);
-          if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
-          if (!lex.connectors.count(toks[at - 1].folded) || toks[at - 1].sh.cap) break;
+          if (r >= 0) {
+            rb = static_cast<size_t>(r);
+            re = b;
+            linked_role = skipped_article_or_genitive || tries == 3;
+            break;
+          }
+          const Tok& w = toks[at - 1];
+          if (w.sh.cap || w.punct || toks[at].break_before) break;
+          if (!lex.connectors.count(w.folded)) {
+            if (!L->article_before.has(w.folded) && !(lang_is(lang, "ru") && ru_genitive_like(w.folded))) break;
+            skipped_article_or_genitive = true;
+          }
           --at;
         }
       }
@@ -1412,29 +1487,88 @@ struct Tagger {
           }
         }
       }
-      split_and_emit(out, b, e, rb, re);
+      split_and_emit(out, b, e, rb, re, linked_role);
       i = e;
     }
     return out;
   }
 
-  // Splits "NATO Mark Rutte" and "Японии Сигэру Исиба" (a known name or acronym, then a
-  // person: a given name follows, or a role stood before the run) and emits.
-  void split_and_emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
+  // A person's name starts at token k: a given name (Russian ones in any case), capitalised,
+  // with a surname after it inside the run; after a role also any first or last name of the
+  // name lists (Gazetteer::is_name_part) that is the run's last but one word ("Attilio Fontana").
+  bool person_starts(size_t k, size_t e, bool role) const {
+    const Tok& t = toks[k];
+    if (k + 1 >= e || !t.sh.cap || t.sh.all_caps || lex.connectors.count(t.folded)) return false;
+    for (size_t i = k; i < e; ++i)  // "Spartacus FC", "Jorge Wilstermann Club": no person's name
+      if (toks[i].sh.all_caps || L->org_cue.has(toks[i].folded)) return false;
+    return given(t.folded) || (lang_is(lang, "ru") && ru_given_name(t.folded)) ||
+           (role && k + 2 == e && gaz && gaz->is_name_part(t.folded));
+  }
+
+  // What the words [b, k) before a person are: an organisation or place of its own (known,
+  // typed, an acronym, or holding a cue word: "Deutschen Bank", "Regione Lombardia"), or, after
+  // a role, the role's complement ("ministro degli Esteri", "глава Сбербанка": one or two words,
+  // no given name among them), or neither.
+  enum class Before { Nothing, Entity, RoleComplement };
+  // A linked role (found across an article or genitive: "head coach of the St. Louis ...")
+  // takes only ordinary words as its complement ("ministre de l'Intérieur"; in Russian any).
+  Before before_person(size_t b, size_t k, bool role, bool linked_role) const {
+    // "Banque de | France ...", "St. | Louis Cardinals"
+    if (lex.connectors.count(toks[k - 1].folded) || lex.geo_modifiers.count(toks[k - 1].folded)) return Before::Nothing;
+    KnownName kn;
+    EntityType typed;
+    if (lookup_span(b, k, kn)) return kn.type == EntityType::Person ? Before::Nothing : Before::Entity;
+    if (k - b == 1 && toks[b].sh.all_caps && toks[b].sh.letters <= 6) return Before::Entity;
+    // Weaker evidence, only after a role and without a given name ("Jerry Lee Lewis": "Jerry"
+    // is typed MISC; "Club Jorge Wilstermann" is a club named after a person).
+    if (!role) return Before::Nothing;
+    bool cue = false;
+    for (size_t i = b; i < k; ++i) {
+      if (given(toks[i].folded) || (lang_is(lang, "ru") && ru_given_name(toks[i].folded))) return Before::Nothing;
+      cue = cue || L->org_cue.has(toks[i].folded) || L->loc_cue.has(toks[i].folded);
+    }
+    if (cue || (typed_span(b, k, typed) && typed != EntityType::Person)) return Before::Entity;
+    if (k - b > 2) return Before::Nothing;
+    if (linked_role && !lang_is(lang, "ru")) {
+      const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
+      for (size_t i = b; i < k; ++i)
+        if (!gaz || !gaz->is_common_word(toks[i].folded, l2)) return Before::Nothing;
+    }
+    return Before::RoleComplement;
+  }
+
+  // Splits a run that holds an organisation, place or a role's complement before a person:
+  // "NATO Mark Rutte", "Deutschen Bank Christian Sewing", "Esteri Antonio Tajani" after "il
+  // ministro degli", "Японии Сигэру Исиба" after "премьер-министр"; then emits.
+  void split_and_emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool linked_role = false) {
     const bool role = re > rb;
-    for (size_t k = b + 1; k < e; ++k) {
-      if (toks[k].sh.all_caps || lex.connectors.count(toks[k].folded)) continue;
-      if (!(given(toks[k].folded) && k + 1 < e) && !role) continue;
-      KnownName kn;
-      const bool left_known = (lookup_span(b, k, kn) && kn.type != EntityType::Person) ||
-                              (k - b == 1 && toks[b].sh.all_caps && toks[b].sh.letters <= 6);
-      if (!left_known) continue;
-      emit(out, b, k, b, b);
-      // The person's role covers the organisation: "segretario generale della NATO".
-      emit(out, k, e, role ? rb : k, k);
+    // The first given name with a surname after it whose words before are no person's.
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (!person_starts(k, e, role)) continue;
+      const Before what = before_person(b, k, role, linked_role);
+      if (what == Before::Nothing) continue;
+      if (what == Before::Entity) {
+        emit(out, b, k, b, b);
+        // The person's role covers the organisation: "segretario generale della NATO".
+        emit(out, k, e, role ? rb : k, k);
+      } else {
+        emit(out, k, e, rb, k);  // the role takes its complement: "ministro degli Esteri"
+      }
       out.back().type = EntityType::Person;
       return;
     }
+    // After a role, a known name and then anyone ("Премьер-министр Японии Сигэру Исиба"; two
+    // words at least after a linked role: "coach of the Miami Marlins" is a team).
+    for (size_t k = b + 1; role && k + (linked_role ? 1 : 0) < e; ++k) {
+      if (toks[k].sh.all_caps || lex.connectors.count(toks[k].folded)) continue;
+      KnownName kn;
+      if (!(lookup_span(b, k, kn) && kn.type != EntityType::Person)) continue;
+      emit(out, b, k, b, b);
+      emit(out, k, e, rb, k);
+      out.back().type = EntityType::Person;
+      return;
+    }
+    if (linked_role) rb = re = b;
     emit(out, b, e, rb, re);
   }
 
