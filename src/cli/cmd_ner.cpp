@@ -5,7 +5,16 @@
 // sentences. The token is the first column — except in `index<TAB>token<TAB>...` files (the
 // evaluation format): when every non-blank line has 2+ columns, its first column is a whole
 // number, and each sentence's first line has index 0 or 1, the token is the second column.
-// "-DOCSTART-" lines (CoNLL document breaks) are tagged O and reset the per-text memory.
+// "-DOCSTART-" lines (CoNLL document breaks) are tagged O.
+//
+// Documents: the recogniser remembers the names of one text ("Kishida" after "Fumio Kishida",
+// EntityRecognizer::Memory), so the CLI must say where a text ends. --document:
+//   docstart  (default) a text runs between "-DOCSTART-" lines; a file without them is one
+//             text (a tokenised article; corpora whose neighbouring sentences come from the
+//             same article: CoNLL-2002, WikiNEuRal's runs of sentences from one page)
+//   sentence  every blank-line-separated sentence is a text of its own (a corpus of unrelated
+//             sentences: one sentence's guess then never types a name in another)
+// docs/quality-ner.md measures both on the evaluation files.
 // The whole file is the corpus the name evidence is counted on (--no-evidence turns it off).
 #include <chrono>
 #include <ctime>
@@ -46,11 +55,15 @@ bool is_integer(std::string_view s) {
 int cmd_ner(const std::vector<std::string_view>& args) {
   std::string lang = "en", path;
   bool evidence_on = true, timing = false;
+  std::string_view document = "docstart";
   for (size_t i = 0; i < args.size(); ++i) {
     std::string_view a = args[i];
     if (a == "--lang" && i + 1 < args.size()) lang = std::string(args[++i]);
     else if (a == "--no-evidence") evidence_on = false;
     else if (a == "--time") timing = true;
+    else if (a == "--document" && i + 1 < args.size() &&
+             (args[i + 1] == "docstart" || args[i + 1] == "sentence"))
+      document = args[++i];
     else if (path.empty() && (a == "-" || a.substr(0, 2) != "--")) path = std::string(a);
     else {
       std::fprintf(stderr, "parallax: ner: unknown option %.*s\n", static_cast<int>(a.size()), a.data());
@@ -58,10 +71,12 @@ int cmd_ner(const std::vector<std::string_view>& args) {
     }
   }
   if (path.empty()) {
-    std::fputs("usage: parallax ner [--lang xx] [--no-evidence] [--time] FILE\n"
+    std::fputs("usage: parallax ner [--lang xx] [--no-evidence] [--time] [--document docstart|sentence] FILE\n"
                "  FILE: one token per line (first TAB-separated column; or the second when every line\n"
                "  starts with a whole-number index: index<TAB>token<TAB>...), blank line between sentences.\n"
-               "  Prints each line with its IOB2 tag (B-/I-PER ORG LOC MISC, or O) appended.\n",
+               "  Prints each line with its IOB2 tag (B-/I-PER ORG LOC MISC, or O) appended.\n"
+               "  --document: what one text is (names are remembered within it): docstart (default:\n"
+               "  between -DOCSTART- lines, the whole file without them) or sentence (each sentence).\n",
                stderr);
     return px::cli::kExitUsage;
   }
@@ -94,11 +109,13 @@ int cmd_ner(const std::vector<std::string_view>& args) {
   }
   indexed = indexed && any;
   std::vector<std::string_view> tokens(lines.size());
+
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
     const FirstColumns cols = first_columns(lines[i]);
     tokens[i] = indexed ? cols.second : cols.first;
   }
+  const bool text_per_sentence = document == "sentence";
 
   const std::string assets = px::cli::asset_dir();
   std::shared_ptr<const px::Gazetteer> gaz;
@@ -127,6 +144,7 @@ int cmd_ner(const std::vector<std::string_view>& args) {
     }
     token_count += sentence.size();
     sentence.clear();
+    if (text_per_sentence) memory = {};
   };
   for (size_t i = 0; i <= lines.size(); ++i) {
     if (i == lines.size() || lines[i].empty()) {
@@ -162,6 +180,7 @@ int cmd_ner(const std::vector<std::string_view>& args) {
 }
 
 const px::cli::Registration reg{
-    "ner", "[--lang xx] [--no-evidence] [--time] FILE  IOB2 entity tag per token (CoNLL-style input)", cmd_ner};
+    "ner", "[--lang xx] [--no-evidence] [--time] [--document docstart|sentence] FILE  IOB2 entity tag per token (CoNLL-style input)",
+    cmd_ner};
 
 }  // namespace
