@@ -5,9 +5,19 @@
 // sentences. The token is the first column — except in `index<TAB>token<TAB>...` files (the
 // evaluation format): when every non-blank line has 2+ columns, its first column is a whole
 // number, and each sentence's first line has index 0 or 1, the token is the second column.
-// "-DOCSTART-" lines (CoNLL document breaks) are tagged O and reset the per-text memory.
+// "-DOCSTART-" lines (CoNLL document breaks) are tagged O.
+//
+// Documents: the recogniser remembers the names of one text ("Kishida" after "Fumio Kishida",
+// EntityRecognizer::Memory), so the CLI must say where a text ends. --document:
+//   docstart  (default) a text runs between "-DOCSTART-" lines; a file without them is one
+//             text (a tokenised article; corpora whose neighbouring sentences come from the
+//             same article: CoNLL-2002, WikiNEuRal's runs of sentences from one page)
+//   sentence  every blank-line-separated sentence is a text of its own (a corpus of unrelated
+//             sentences: one sentence's guess then never types a name in another)
+// docs/quality-ner.md measures both on the evaluation files.
 // The whole file is the corpus the name evidence is counted on (--no-evidence turns it off).
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -19,16 +29,20 @@
 
 namespace {
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t pos = 0;
-  while (true) {
-    const size_t tab = line.find('\t', pos);
-    cols.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
-  return cols;
+// The first two TAB-separated columns of a line ("" when missing) and whether there are 2+.
+struct FirstColumns {
+  std::string_view first, second;
+  bool two = false;
+};
+FirstColumns first_columns(std::string_view line) {
+  FirstColumns c;
+  const size_t tab = line.find('\t');
+  c.first = line.substr(0, tab);
+  if (tab == std::string_view::npos) return c;
+  c.two = true;
+  const std::string_view rest = line.substr(tab + 1);
+  c.second = rest.substr(0, rest.find('\t'));
+  return c;
 }
 
 bool is_integer(std::string_view s) {
@@ -41,11 +55,15 @@ bool is_integer(std::string_view s) {
 int cmd_ner(const std::vector<std::string_view>& args) {
   std::string lang = "en", path;
   bool evidence_on = true, timing = false;
+  std::string_view document = "docstart";
   for (size_t i = 0; i < args.size(); ++i) {
     std::string_view a = args[i];
     if (a == "--lang" && i + 1 < args.size()) lang = std::string(args[++i]);
     else if (a == "--no-evidence") evidence_on = false;
     else if (a == "--time") timing = true;
+    else if (a == "--document" && i + 1 < args.size() &&
+             (args[i + 1] == "docstart" || args[i + 1] == "sentence"))
+      document = args[++i];
     else if (path.empty() && (a == "-" || a.substr(0, 2) != "--")) path = std::string(a);
     else {
       std::fprintf(stderr, "parallax: ner: unknown option %.*s\n", static_cast<int>(a.size()), a.data());
@@ -53,10 +71,12 @@ int cmd_ner(const std::vector<std::string_view>& args) {
     }
   }
   if (path.empty()) {
-    std::fputs("usage: parallax ner [--lang xx] [--no-evidence] [--time] FILE\n"
+    std::fputs("usage: parallax ner [--lang xx] [--no-evidence] [--time] [--document docstart|sentence] FILE\n"
                "  FILE: one token per line (first TAB-separated column; or the second when every line\n"
                "  starts with a whole-number index: index<TAB>token<TAB>...), blank line between sentences.\n"
-               "  Prints each line with its IOB2 tag (B-/I-PER ORG LOC MISC, or O) appended.\n",
+               "  Prints each line with its IOB2 tag (B-/I-PER ORG LOC MISC, or O) appended.\n"
+               "  --document: what one text is (names are remembered within it): docstart (default:\n"
+               "  between -DOCSTART- lines, the whole file without them) or sentence (each sentence).\n",
                stderr);
     return px::cli::kExitUsage;
   }
@@ -79,9 +99,9 @@ int cmd_ner(const std::vector<std::string_view>& args) {
   bool indexed = true, any = false, sentence_start = true;
   for (std::string_view l : lines) {
     if (l.empty()) { sentence_start = true; continue; }
-    const auto cols = split_tabs(l);
+    const FirstColumns cols = first_columns(l);
     any = true;
-    if (cols.size() < 2 || !is_integer(cols[0]) || (sentence_start && cols[0] != "0" && cols[0] != "1")) {
+    if (!cols.two || !is_integer(cols.first) || (sentence_start && cols.first != "0" && cols.first != "1")) {
       indexed = false;
       break;
     }
@@ -89,11 +109,13 @@ int cmd_ner(const std::vector<std::string_view>& args) {
   }
   indexed = indexed && any;
   std::vector<std::string_view> tokens(lines.size());
+
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
-    const auto cols = split_tabs(lines[i]);
-    tokens[i] = indexed ? cols[1] : cols[0];
+    const FirstColumns cols = first_columns(lines[i]);
+    tokens[i] = indexed ? cols.second : cols.first;
   }
+  const bool text_per_sentence = document == "sentence";
 
   const std::string assets = px::cli::asset_dir();
   std::shared_ptr<const px::Gazetteer> gaz;
@@ -104,6 +126,7 @@ int cmd_ner(const std::vector<std::string_view>& args) {
   for (const std::string& m : missing) std::fprintf(stderr, "parallax: %s\n", m.c_str());
 
   const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();  // CPU time too: wall time on a shared machine waits for others
   px::NameEvidence evidence;
   if (evidence_on) evidence.add_tokens(tokens, path, lang);
 
@@ -121,6 +144,7 @@ int cmd_ner(const std::vector<std::string_view>& args) {
     }
     token_count += sentence.size();
     sentence.clear();
+    if (text_per_sentence) memory = {};
   };
   for (size_t i = 0; i <= lines.size(); ++i) {
     if (i == lines.size() || lines[i].empty()) {
@@ -138,6 +162,7 @@ int cmd_ner(const std::vector<std::string_view>& args) {
     sentence.push_back(px::NerToken{tokens[i], false, false});
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
 
   std::string out;
   out.reserve(text.size() + lines.size() * 7);
@@ -149,12 +174,13 @@ int cmd_ner(const std::vector<std::string_view>& args) {
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (timing)
-    std::fprintf(stderr, "parallax: ner: %zu tokens in %.3f s (%.0f tokens/s)\n", token_count, seconds,
-                 seconds > 0 ? token_count / seconds : 0.0);
+    std::fprintf(stderr, "parallax: ner: %zu tokens in %.3f s (%.0f tokens/s); %.3f s of CPU time\n", token_count,
+                 seconds, seconds > 0 ? token_count / seconds : 0.0, cpu_seconds);
   return px::cli::kExitOk;
 }
 
 const px::cli::Registration reg{
-    "ner", "[--lang xx] [--no-evidence] [--time] FILE  IOB2 entity tag per token (CoNLL-style input)", cmd_ner};
+    "ner", "[--lang xx] [--no-evidence] [--time] [--document docstart|sentence] FILE  IOB2 entity tag per token (CoNLL-style input)",
+    cmd_ner};
 
 }  // namespace

@@ -91,14 +91,31 @@ struct Gazetteer::Impl {
   std::string_view key(size_t i) const {
     return std::string_view(key_bytes).substr(key_off[i], key_off[i + 1] - key_off[i]);
   }
-  // index of the first key >= k
-  size_t lower_bound(std::string_view k) const {
-    size_t lo = 0, hi = key_count();
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (key(mid) < k) lo = mid + 1; else hi = mid;
+  // Open-addressing hash tables over the keys (built after parse_names): the recogniser asks
+  // for several lemma variants of every capitalised word and most are misses, which a binary
+  // search answered with ~17 string comparisons each. Slots hold a key index + 1 (0 = empty).
+  // key_slots: whole keys (lookup); prefix_slots: every key's words up to a space, pointing at
+  // one key that continues it (has_longer).
+  std::vector<uint32_t> key_slots, prefix_slots;  // sizes are powers of two
+  void build_index();
+  // The slot holding the key `k` (prefix: a key that starts with `k` and a space), or the
+  // empty slot where it would go.
+  size_t probe(const std::vector<uint32_t>& slots, std::string_view k, bool prefix) const {
+    const size_t mask = slots.size() - 1;
+    size_t at = static_cast<size_t>(word_hash(k)) & mask;
+    for (;; at = (at + 1) & mask) {
+      const uint32_t v = slots[at];
+      if (v == 0) return at;
+      const std::string_view other = key(v - 1);
+      if (prefix ? other.size() > k.size() && other[k.size()] == ' ' && other.substr(0, k.size()) == k : other == k)
+        return at;
     }
-    return lo;
+  }
+  // key index of `k`, or -1
+  int64_t find_key(std::string_view k) const {
+    if (key_slots.empty()) return -1;
+    const uint32_t v = key_slots[probe(key_slots, k, false)];
+    return v ? int64_t(v) - 1 : -1;
   }
 
   struct WordSet {
@@ -106,12 +123,31 @@ struct Gazetteer::Impl {
     uint8_t kind = 0;
     uint8_t bits = 0;
     std::vector<uint32_t> hashes;  // sorted
-    bool contains(std::string_view w) const {
-      const auto h = static_cast<uint32_t>(word_hash(w) >> (64 - bits));
-      return std::binary_search(hashes.begin(), hashes.end(), h);
+    // bucket[t]: the first hash whose top `index_bits` bits are >= t, so a look-up searches
+    // one bucket (a few entries) instead of the whole set (the largest holds 130,000 hashes)
+    unsigned index_bits = 0;
+    std::vector<uint32_t> bucket;
+    void build_index() {
+      index_bits = std::min(12u, unsigned(bits));
+      bucket.assign((size_t{1} << index_bits) + 1, 0);
+      size_t at = 0;
+      for (size_t t = 0; t < bucket.size(); ++t) {
+        while (at < hashes.size() && (hashes[at] >> (bits - index_bits)) < t) ++at;
+        bucket[t] = static_cast<uint32_t>(at);
+      }
+    }
+    bool contains(std::string_view w) const { return contains_hash(word_hash(w)); }
+    bool contains_hash(uint64_t word_hash64) const {
+      const auto h = static_cast<uint32_t>(word_hash64 >> (64 - bits));
+      const uint32_t t = h >> (bits - index_bits);
+      return std::binary_search(hashes.begin() + bucket[t], hashes.begin() + bucket[t + 1], h);
     }
   };
   std::vector<WordSet> sets;
+  // The language-independent sets, found once after parse_words (find_set compares strings).
+  const WordSet* given = nullptr;
+  const WordSet* name_part = nullptr;
+  const WordSet* typed[4] = {nullptr, nullptr, nullptr, nullptr};  // PER ORG LOC MISC
   Stemmer stemmer;  // for the stem-level common-word sets
   mutable std::string stem_buf;
 
@@ -270,9 +306,30 @@ Status Gazetteer::Impl::parse_words(std::string_view d) {
       if (value >> ws.bits) return Status::Error(bad);
       ws.hashes.push_back(static_cast<uint32_t>(value));
     }
+    ws.build_index();
     sets.push_back(std::move(ws));
   }
   return Status::Ok();
+}
+
+void Gazetteer::Impl::build_index() {
+  // load factor <= 1/2: keys, and prefixes (at most one per space in the keys)
+  auto table_size = [](size_t entries) {
+    size_t size = 64;
+    while (size < 2 * entries) size *= 2;
+    return size;
+  };
+  const size_t n = key_count();
+  const auto spaces = static_cast<size_t>(std::count(key_bytes.begin(), key_bytes.end(), ' '));
+  key_slots.assign(table_size(n), 0);
+  prefix_slots.assign(table_size(spaces), 0);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view k = key(i);
+    key_slots[probe(key_slots, k, false)] = static_cast<uint32_t>(i + 1);
+    for (size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1))
+      if (const size_t at = probe(prefix_slots, k.substr(0, sp), true); !prefix_slots[at])
+        prefix_slots[at] = static_cast<uint32_t>(i + 1);  // the first key that continues it
+  }
 }
 
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
@@ -290,6 +347,12 @@ Result<Gazetteer> Gazetteer::load(const std::string& asset_dir) {
   if (!read_file(asset_dir + kWordsPath, bin))
     return Result<Gazetteer>::Error("word lists not found (" + asset_dir + kWordsPath + ")" + kRegenerate);
   if (Status st = g.impl_->parse_words(bin); !st.ok()) return st;
+  Impl& m = *g.impl_;
+  m.build_index();
+  m.given = m.find_set("*", kGiven);
+  m.name_part = m.find_set("*", kNamePart);
+  const uint8_t typed_kinds[4] = {kTypedPer, kTypedOrg, kTypedLoc, kTypedMisc};
+  for (int t = 0; t < 4; ++t) m.typed[t] = m.find_set("*", typed_kinds[t]);
   return g;
 }
 
@@ -297,8 +360,9 @@ std::vector<KnownName> Gazetteer::lookup(std::string_view folded) const {
   std::vector<KnownName> out;
   if (!impl_ || folded.empty()) return out;
   const Impl& m = *impl_;
-  const size_t i = m.lower_bound(folded);
-  if (i == m.key_count() || m.key(i) != folded) return out;
+  const int64_t found = m.find_key(folded);
+  if (found < 0) return out;
+  const auto i = static_cast<size_t>(found);
   out.reserve(m.ref_off[i + 1] - m.ref_off[i]);
   for (uint32_t r = m.ref_off[i]; r < m.ref_off[i + 1]; ++r) {
     const uint32_t packed = m.refs[r];
@@ -310,12 +374,8 @@ std::vector<KnownName> Gazetteer::lookup(std::string_view folded) const {
 }
 
 bool Gazetteer::has_longer(std::string_view folded) const {
-  if (!impl_ || folded.empty()) return false;
-  // the first key >= "folded " starts with it when some longer key does
-  std::string probe(folded);
-  probe.push_back(' ');
-  const size_t i = impl_->lower_bound(probe);
-  return i < impl_->key_count() && impl_->key(i).substr(0, probe.size()) == probe;
+  if (!impl_ || folded.empty() || impl_->prefix_slots.empty()) return false;
+  return impl_->prefix_slots[impl_->probe(impl_->prefix_slots, folded, true)] != 0;
 }
 
 std::string Gazetteer::display_name(std::string_view id, std::string_view lang) const {
@@ -333,15 +393,13 @@ std::string Gazetteer::display_name(std::string_view id, std::string_view lang) 
 
 bool Gazetteer::is_given_name(std::string_view folded) const {
   if (!impl_ || folded.empty()) return false;
-  const Impl::WordSet* s = impl_->find_set("*", kGiven);
-  return s && s->contains(folded);
+  return impl_->given && impl_->given->contains(folded);
 }
 
 bool Gazetteer::is_name_part(std::string_view folded) const {
   if (!impl_ || folded.empty()) return false;
-  if (is_given_name(folded)) return true;
-  const Impl::WordSet* s = impl_->find_set("*", kNamePart);
-  return s && s->contains(folded);
+  const uint64_t h = word_hash(folded);
+  return (impl_->given && impl_->given->contains_hash(h)) || (impl_->name_part && impl_->name_part->contains_hash(h));
 }
 
 bool Gazetteer::is_common_word(std::string_view folded, std::string_view lang) const {
@@ -363,15 +421,14 @@ bool Gazetteer::is_proper_noun(std::string_view folded, std::string_view lang) c
 
 bool Gazetteer::name_type(std::string_view folded, EntityType& type) const {
   if (!impl_ || folded.empty()) return false;
-  static constexpr std::pair<uint8_t, EntityType> kTyped[] = {{kTypedPer, EntityType::Person},
-                                                              {kTypedOrg, EntityType::Organisation},
-                                                              {kTypedLoc, EntityType::Location},
-                                                              {kTypedMisc, EntityType::Misc}};
+  static constexpr EntityType kTyped[4] = {EntityType::Person, EntityType::Organisation, EntityType::Location,
+                                           EntityType::Misc};
+  const uint64_t h = word_hash(folded);
   int hits = 0;
-  for (const auto& [kind, t] : kTyped) {
-    const Impl::WordSet* s = impl_->find_set("*", kind);
-    if (s && s->contains(folded)) {
-      type = t;
+  for (int t = 0; t < 4; ++t) {
+    const Impl::WordSet* s = impl_->typed[t];
+    if (s && s->contains_hash(h)) {
+      type = kTyped[t];
       ++hits;
     }
   }

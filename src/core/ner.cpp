@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -66,24 +67,47 @@ constexpr LangWords kRoles[] = {
            "representative rep sen gov gen col lt capt mr. mrs. ms. dr. prof prof. vice_president "
            "premier emperor empress sheikh commander chief minister_of_defence defense_secretary "
            "foreign_secretary home_secretary state_secretary secretary_of_state deputy envoy "
-           "chancellor president-elect"},
+           "chancellor president-elect head governor spokesperson chief_executive managing_director "
+           "vice-president"},
     {"de", "papst konig konigin prinz prinzessin burgermeister burgermeisterin trainer chef chefin "
            "vorsitzende vorsitzender staatssekretar staatssekretarin abgeordnete abgeordneter general "
            "regierungschef regierungschefin staatschef staatschefin premier kaiser nato-generalsekretar "
-           "us-prasident prasident verteidigungsministerin dr. prof. prof"},
+           "us-prasident prasident verteidigungsministerin dr. prof. prof leiter leiterin direktor direktorin "
+           "vorstandschef vorstandschefin gouverneur"},
     {"it", "papa re regina principe sindaco generale onorevole sig sig. signor signora dott dott. "
            "presidente_del_consiglio primo_ministro segretario_generale ministro_degli_esteri "
-           "ministro_della_difesa cancelliere imperatore leader capo"},
+           "ministro_della_difesa cancelliere imperatore leader capo governatore direttore direttrice "
+           "portavoce vicepresidente viceministro sottosegretario amministratore_delegato"},
     {"fr", "premier_ministre chancelier chanceliere pape roi reine prince princesse maire general "
            "monsieur madame m. mme. secretaire_general ministre_des_affaires_etrangeres "
-           "ministre_de_la_defense empereur dirigeant chef"},
+           "ministre_de_la_defense empereur dirigeant chef gouverneur directeur directrice porte-parole patron "
+           "patronne vice-president vice-presidente"},
     {"es", "primer_ministro primera_ministra canciller papa rey reina principe alcalde general senor "
            "senora don dona sr. sra. secretario_general ministro_de_defensa ministro_de_exteriores "
-           "emperador lider jefe"},
+           "emperador lider jefe gobernador gobernadora director directora portavoz vicepresidente "
+           "vicepresidenta consejero_delegado"},
     {"ru", "премьер премьер-министр канцлер генсек глава министр президент генеральный_секретарь "
-           "король королева папа мэр генерал губернатор"},
+           "король королева папа мэр генерал губернатор председатель руководитель директор пресс-секретарь "
+           "замминистра вице-премьер спикер посол"},
     {"nl", "premier minister president koning koningin prins prinses burgemeester generaal"},
 };
+
+// Russian given names, nominative, folded (й -> и, ё -> е): the given-name list of the gazetteer
+// is Latin-script, and a person after a role is told from the role's complement by the given
+// name ("глава Сбербанка Герман Греф"). Common Russian names and their usual short forms,
+// written from knowledge of the language.
+constexpr const char* kRuGivenNames =
+    "александр алексеи анатолии андреи антон аркадии арсении артем артур богдан борис вадим валентин валерии "
+    "василии вениамин виктор виталии владимир владислав всеволод вячеслав гавриил геннадии георгии герман глеб "
+    "григории давид даниил денис дмитрии евгении егор елисеи захар иван игорь иосиф илья кирилл константин лев "
+    "леонид макар максим марат марк матвеи михаил назар никита николаи олег павел петр платон рамзан родион "
+    "роман ростислав руслан савва святослав семен сергеи станислав степан тарас тимофеи тимур федор филипп "
+    "эдуард эльдар эмиль юлии юрии яков ярослав "
+    "александра алена алина алиса алла анастасия ангелина анна антонина валентина валерия варвара вера "
+    "вероника виктория галина дарья диана ева евгения екатерина елена елизавета жанна зинаида зоя инна ирина "
+    "карина кира клавдия кристина ксения лариса лидия лилия любовь людмила маргарита марина мария милана "
+    "надежда наталия наталья нина оксана ольга полина раиса регина римма светлана снежана софия софья тамара "
+    "татьяна ульяна элла эльвира юлия яна";
 
 // Words that make a name an organisation, wherever they sit in it.
 constexpr LangWords kOrgCues[] = {
@@ -226,18 +250,24 @@ namespace {
 utf8proc_category_t category(char32_t c) {
   return static_cast<utf8proc_category_t>(utf8proc_category(static_cast<utf8proc_int32_t>(c)));
 }
+// Basic Cyrillic (А-я, Ѐ-Џ, ѐ-џ: U+0400-U+045F) answered without utf8proc's tables: Russian
+// text is mostly these, and their categories are fixed (U+0400-U+042F Lu, U+0430-U+045F Ll).
+bool is_basic_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x045F; }
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (is_basic_cyrillic(c)) return true;
   const auto cat = category(c);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 bool is_upper(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (is_basic_cyrillic(c)) return c <= 0x042F;
   const auto cat = category(c);
   return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 bool is_lower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (is_basic_cyrillic(c)) return c >= 0x0430;
   return category(c) == UTF8PROC_CATEGORY_LL;
 }
 bool is_katakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x31F0 && c <= 0x31FF); }
@@ -288,9 +318,6 @@ Shape shape_of(std::string_view s) {
   return sh;
 }
 
-// Folded word, with a trailing '.' of an abbreviation kept ("mr." stays "mr.").
-std::string fold_word(std::string_view s) { return fold_for_search(s); }
-
 bool opens_sentence(std::string_view punct) {
   static const std::array<std::string_view, 16> k = {".", "!", "?", ":", "\"", "“", "„", "«", "‘",
                                                       "'", "(", "-", "–", "—", "•", "»"};
@@ -324,7 +351,7 @@ void NameEvidence::add_word(std::string_view word, bool initial, uint64_t source
     sh = shape_of(word);
     if (!sh.word || sh.cjk) return;
     if (sh.cap && initial) return;  // a sentence's first word says nothing about names
-    scratch_ = fold_for_search(word);
+    fold_for_search_into(word, scratch_);
   }
   Entry& e = words_[std::hash<std::string_view>{}(scratch_)];
   if (sh.cap) {
@@ -390,17 +417,95 @@ NameEvidence::Counts NameEvidence::counts(std::string_view folded_word) const {
 // =============================================================================================
 // [SECTION] lexicon
 // =============================================================================================
+namespace {
+// One built-in word list resolved for a language (NerLexicon::ForLang): its own words, the "*"
+// words and (cue lists) English in one set, so a look-up hashes the word once and builds no
+// language key.
+struct Words {
+  std::unordered_set<std::string> words;
+  bool has(const std::string& w) const { return words.count(w) != 0; }
+};
+Words resolve_words(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
+                    bool english) {
+  Words out;
+  const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
+  for (const std::string& l : {l2, std::string("*"), std::string(english ? "en" : "")}) {
+    if (l.empty()) continue;
+    const auto it = m.find(l);
+    if (it != m.end()) out.words.insert(it->second.begin(), it->second.end());
+  }
+  return out;
+}
+
+}  // namespace
+
 struct NerLexicon {
   // per language ("*" for all): folded word -> kind
   std::unordered_map<std::string, std::unordered_set<std::string>> never, org, loc, misc, loc_before, article_before,
       person_after, saying_after;
-  std::unordered_set<std::string> connectors, first_connectors, geo_modifiers, club_abbreviations;
+  std::unordered_set<std::string> connectors, first_connectors, geo_modifiers, club_abbreviations, ru_given_names;
   // roles: per language, each a list of folded words
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> roles;
   std::vector<std::string> ja_role_suffixes, zh_roles, cjk_org_suffixes, cjk_loc_suffixes;
   Stopwords stopwords;
   bool have_stopwords = false;
   std::unordered_map<std::string, EntityType> zh_names;  // CC-CEDICT proper nouns
+
+  // Everything above for one language (its two-letter code), resolved once after loading: the
+  // tagger used to look each list up by language for every word. Role phrases are indexed by
+  // the first letter (UTF-8 bytes) of their first and of their last word, in list order.
+  struct ForLang {
+    Words never, org, org_cue, loc, loc_cue, misc, misc_cue, loc_before, article_before, person_after, saying_after;
+    const std::vector<std::vector<std::string>>* roles = nullptr;
+    std::unordered_map<std::string, std::vector<uint32_t>> roles_by_first, roles_by_last;
+  };
+  std::unordered_map<std::string, ForLang> by_lang;
+  ForLang other;  // a language with no list of its own
+
+  void index_languages() {
+    std::unordered_set<std::string> langs;
+    for (const auto* m : {&never, &org, &loc, &misc, &loc_before, &article_before, &person_after, &saying_after})
+      for (const auto& [l, set] : *m) langs.insert(l);
+    for (const auto& [l, list] : roles) langs.insert(l);
+    langs.erase("*");
+    by_lang.clear();
+    fill(other, "");
+    for (const std::string& l : langs) fill(by_lang[l], l);
+  }
+  const ForLang& for_lang(std::string_view lang) const {
+    const auto it = by_lang.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
+    return it == by_lang.end() ? other : it->second;
+  }
+  static std::string first_letter(std::string_view w) {
+    size_t n = w.empty() ? 0 : 1;
+    while (n < w.size() && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) ++n;
+    return std::string(w.substr(0, n));
+  }
+
+ private:
+  void fill(ForLang& f, const std::string& l) {
+    f.never = resolve_words(never, l, false);
+    f.org = resolve_words(org, l, false);
+    f.org_cue = resolve_words(org, l, true);
+    f.loc = resolve_words(loc, l, false);
+    f.loc_cue = resolve_words(loc, l, true);
+    f.misc = resolve_words(misc, l, false);
+    f.misc_cue = resolve_words(misc, l, true);
+    f.loc_before = resolve_words(loc_before, l, false);
+    f.article_before = resolve_words(article_before, l, false);
+    f.person_after = resolve_words(person_after, l, false);
+    f.saying_after = resolve_words(saying_after, l, false);
+    const auto it = roles.find(l);
+    f.roles = it == roles.end() ? nullptr : &it->second;
+    f.roles_by_first.clear();
+    f.roles_by_last.clear();
+    for (size_t i = 0; f.roles && i < f.roles->size(); ++i) {
+      const std::vector<std::string>& words = (*f.roles)[i];
+      f.roles_by_first[first_letter(words.front())].push_back(static_cast<uint32_t>(i));
+      f.roles_by_last[first_letter(words.back())].push_back(static_cast<uint32_t>(i));
+    }
+  }
+ public:
 
   static bool in(const std::unordered_map<std::string, std::unordered_set<std::string>>& m, std::string_view lang,
                  const std::string& w) {
@@ -448,6 +553,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   add_lists(lex->saying_after, kSayingAfter, std::size(kSayingAfter));
   for (std::string& w : split_words(kGeoModifiers)) lex->geo_modifiers.insert(w);
   for (std::string& w : split_words(kClubAbbreviations)) lex->club_abbreviations.insert(w);
+  for (std::string& w : split_words(kRuGivenNames)) lex->ru_given_names.insert(w);
   for (std::string& w : split_words(kConnectors)) lex->connectors.insert(w);
   for (std::string& w : split_words(kFirstConnectors)) lex->first_connectors.insert(w);
   for (const LangWords& r : kRoles)
@@ -461,6 +567,7 @@ std::shared_ptr<NerLexicon> builtin_lexicon() {
   lex->zh_roles = split_words(kZhRoles);
   lex->cjk_org_suffixes = split_words(kCjkOrgSuffixes);
   lex->cjk_loc_suffixes = split_words(kCjkLocSuffixes);
+  lex->index_languages();
   return lex;
 }
 
@@ -522,6 +629,7 @@ EntityRecognizer EntityRecognizer::load(const std::string& asset_dir, std::share
   // Longest roles first, so "prime minister" wins over "minister".
   for (auto& [lang, list] : lex->roles)
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  lex->index_languages();
   EntityRecognizer r;
   r.lex_ = std::move(lex);
   r.gaz_ = std::move(gazetteer);
@@ -543,6 +651,21 @@ struct Tok {
   bool candidate = false;
   bool strong = false;   // positive evidence of a name
   bool common = false;   // ordinary vocabulary
+  // word_variants(folded), computed on first use (Tagger::variants): the rules ask for the same
+  // word's variants many times (classify, every span that ends with it, the memory).
+  mutable std::vector<std::string> variants;
+  mutable bool have_variants = false;
+};
+
+// The gazetteer's answers for one span of tokens, kept for the sentence: emit, type_of and
+// place_span ask about the same spans several times (lookup_span, typed_span).
+struct SpanMemo {
+  uint32_t b = 0, e = 0;
+  std::vector<std::string> keys;  // span_keys(b, e)
+  int8_t known = -1, typed = -1;  // -1 not asked yet
+  KnownName known_name;
+  std::string known_lemma, typed_lemma;
+  EntityType type = EntityType::Misc;
 };
 
 // Russian case endings, longest first, for lookups and keys ("Японии" -> "япони" + "я").
@@ -652,6 +775,17 @@ struct Tagger {
   std::vector<Tok> toks;
   bool headline = false;
   const std::vector<std::vector<std::string>>* roles = nullptr;  // this language's role phrases
+  const NerLexicon::ForLang* L = nullptr;  // the built-in lists for this language ("cue": with English)
+  mutable std::deque<SpanMemo> memo;  // deque: references stay valid as it grows
+
+  const std::vector<std::string>& variants(size_t i) const {
+    const Tok& t = toks[i];
+    if (!t.have_variants) {
+      t.variants = word_variants(t.folded, lang);
+      t.have_variants = true;
+    }
+    return t.variants;
+  }
 
   bool stop(const std::string& w) const {
     return lex.have_stopwords && lex.stopwords.is_stopword(w, lang.substr(0, std::min<size_t>(2, lang.size())));
@@ -666,13 +800,45 @@ struct Tagger {
     return true;
   }
   bool given(const std::string& w) const { return gaz && gaz->is_given_name(w); }
+  // A Russian given name in any case: "Сергей", "Сергея", "Сергеем", "Анну", "Анной".
+  bool ru_given_name(const std::string& w) const {
+    if (lex.ru_given_names.count(w)) return true;
+    static constexpr std::string_view kEndings[] = {"ом", "ем", "ои", "еи", "ю", "а", "я", "у", "е", "ы", "и"};
+    static constexpr std::string_view kNominative[] = {"", "и", "а", "я", "ь"};  // Сергей Анна Мария Игорь
+    std::string stem;
+    for (std::string_view end : kEndings) {
+      if (!ends_with(w, end) || cp_count(w) < cp_count(end) + 3) continue;
+      for (std::string_view nom : kNominative) {
+        stem.assign(w, 0, w.size() - end.size());
+        stem += nom;
+        if (stem != w && lex.ru_given_names.count(stem)) return true;
+      }
+    }
+    return false;
+  }
+  // A lower-case Russian word that may be a genitive complement of a role ("министр обороны",
+  // "иностранных дел", "глава правительства"): a genitive ending, and not a past-tense verb
+  // ("заявила", "сообщили").
+  static bool ru_genitive_like(const std::string& w) {
+    if (w == "дел") return true;  // "министр иностранных дел": the genitive plural has no ending
+    if (cp_count(w) < 4) return false;
+    for (std::string_view verb : {"ла", "ло", "ли"})
+      if (ends_with(w, verb)) return false;
+    for (std::string_view end : {"ого", "его", "ых", "их", "ов", "ев", "ои", "еи", "ии", "ия", "ы", "и", "а", "я"})
+      if (ends_with(w, end)) return true;
+    return false;
+  }
 
   // Does a role phrase end at token e-1 and start at the returned index (or -1)?
   // Matches folded words; Russian roles by prefix (they inflect: "президентом").
   int role_ending_at(size_t e) const {
-    if (!roles) return -1;
+    if (!roles || e == 0) return -1;
+    // only phrases whose last word starts with the token's first letter (exact or prefix match)
+    const auto cand = L->roles_by_last.find(NerLexicon::first_letter(toks[e - 1].folded));
+    if (cand == L->roles_by_last.end()) return -1;
     const bool ru = lang_is(lang, "ru");
-    for (const auto& words : *roles) {
+    for (const uint32_t r : cand->second) {
+      const auto& words = (*roles)[r];
       if (words.size() > e) continue;
       bool ok = true;
       for (size_t k = 0; k < words.size() && ok; ++k) {
@@ -688,9 +854,12 @@ struct Tagger {
   // Does a role phrase start at token b? Returns its end (longest phrase) or b.
   size_t role_starting_at(size_t b, size_t limit) const {
     if (!roles || b >= toks.size() || toks[b].punct) return b;
+    const auto cand = L->roles_by_first.find(NerLexicon::first_letter(toks[b].folded));
+    if (cand == L->roles_by_first.end()) return b;
     const bool ru = lang_is(lang, "ru");
     for (size_t e = std::min(limit, b + 4); e > b; --e) {
-      for (const auto& words : *roles) {
+      for (const uint32_t r : cand->second) {
+        const auto& words = (*roles)[r];
         if (words.size() != e - b) continue;
         if (!ru && words[0] != toks[b].folded) continue;  // cheap first-word test
         bool ok = true;
@@ -735,13 +904,16 @@ struct Tagger {
   }
 
   void prepare(const std::vector<NerToken>& in) {
-    const auto it = lex.roles.find(std::string(lang.substr(0, std::min<size_t>(2, lang.size()))));
-    roles = it == lex.roles.end() ? nullptr : &it->second;
+    L = &lex.for_lang(lang);
+    roles = L->roles;
     toks.resize(in.size());
     size_t words = 0, caps = 0;
     bool initial_next = true, break_next = false;
     for (size_t i = 0; i < in.size(); ++i) {
-      Tok& t = toks[i];
+      Tok& t = toks[i];  // reused from an earlier sentence (tag()): every field is set again
+      t.folded.clear();
+      t.variants.clear();
+      t.have_variants = t.candidate = t.strong = t.common = false;
       t.text = in[i].text;
       t.sh = shape_of(t.text);
       t.punct = !t.sh.word && !t.sh.digit;
@@ -754,7 +926,7 @@ struct Tagger {
       }
       initial_next = false;
       break_next = false;
-      t.folded = fold_word(t.text);
+      fold_for_search_into(t.text, t.folded);
       if (t.sh.word && !t.sh.cjk) {
         ++words;
         if (t.sh.all_caps) ++caps;
@@ -769,17 +941,22 @@ struct Tagger {
     const bool german = lang_is(lang, "de");
     const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
     const bool has_words = gaz && gaz->has_words(l2);
+    std::string bare;
     for (Tok& t : toks) {
       if (t.punct || !t.sh.word || t.sh.cjk) continue;
       if (!t.sh.cap) continue;
-      std::string bare = t.folded;
-      if (!bare.empty() && bare.back() == '.') bare.pop_back();
-      if (NerLexicon::in(lex.never, lang, bare)) continue;
+      const size_t ti = static_cast<size_t>(&t - toks.data());
+      if (!t.folded.empty() && t.folded.back() == '.') {
+        bare.assign(t.folded, 0, t.folded.size() - 1);
+        if (L->never.has(bare)) continue;
+      } else if (L->never.has(t.folded)) {
+        continue;
+      }
       NameEvidence::Counts c;
       if (ev) c = ev->counts(t.folded);
       bool known = false, known_city_only = true;
       std::vector<KnownName> kn;
-      for (const std::string& v : word_variants(t.folded, lang))
+      for (const std::string& v : variants(ti))
         if (gaz_known(v, &kn, t.sh.all_caps)) {
           known = true;
           for (const KnownName& k : kn) known_city_only = known_city_only && k.id.rfind("L:", 0) == 0;
@@ -789,8 +966,7 @@ struct Tagger {
       const bool common_dict = has_words && gaz->is_common_word(t.folded, l2) && !proper;
       // German compounds, except right after a bare locative preposition: "in Lippstadt",
       // "nach Regensburg" (a German common noun there takes an article: "in der Stadt").
-      const size_t ti = static_cast<size_t>(&t - toks.data());
-      const bool after_locative = ti > 0 && !t.break_before && NerLexicon::in(lex.loc_before, lang, toks[ti - 1].folded);
+      const bool after_locative = ti > 0 && !t.break_before && L->loc_before.has(toks[ti - 1].folded);
       t.common = stop(t.folded) || common_dict || (ev && c.lower > 2 * c.capital_inside + 1) ||
                  (german && has_words && !proper && !after_locative && german_compound(t.folded));
       // Roman numerals (XVII, IV) are written in capitals too, and are no acronyms.
@@ -905,7 +1081,7 @@ struct Tagger {
         spelled += (spelled.empty() ? "" : " ") + toks[i].folded;
         std::vector<std::string> next;
         for (const std::string& p : prefixes)
-          for (const std::string& v : word_variants(toks[i].folded, lang)) {
+          for (const std::string& v : variants(i)) {
             std::string k = p.empty() ? v : p + " " + v;
             if (i + 1 < e && k != spelled && !gaz->has_longer(k)) continue;
             next.push_back(std::move(k));
@@ -916,24 +1092,43 @@ struct Tagger {
       return prefixes;
     }
     const std::string head = e - b > 1 ? joined(b, e - 1) + " " : std::string();
-    for (const std::string& v : word_variants(toks[e - 1].folded, lang)) out.push_back(head + v);
+    for (const std::string& v : variants(e - 1)) out.push_back(head + v);
     return out;
+  }
+
+  // The memo of span [b, e), its keys filled in.
+  SpanMemo& memo_for(size_t b, size_t e) const {
+    for (SpanMemo& m : memo)
+      if (m.b == b && m.e == e) return m;
+    SpanMemo& m = memo.emplace_back();
+    m.b = static_cast<uint32_t>(b);
+    m.e = static_cast<uint32_t>(e);
+    m.keys = span_keys(b, e);
+    return m;
   }
 
   // Looks the span up in the gazetteer, trying lemma variants (span_keys).
   bool lookup_span(size_t b, size_t e, KnownName& out, std::string* lemma = nullptr) const {
     if (!gaz) return false;
-    bool caps = true;
-    for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
-    for (const std::string& key : span_keys(b, e)) {
-      std::vector<KnownName> k;
-      if (gaz_known(key, &k, caps)) {
-        out = k.front();
-        if (lemma) *lemma = key;
-        return true;
+    SpanMemo& m = memo_for(b, e);
+    if (m.known < 0) {
+      m.known = 0;
+      bool caps = true;
+      for (size_t i = b; i < e; ++i) caps = caps && (toks[i].sh.all_caps || !toks[i].sh.word);
+      for (const std::string& key : m.keys) {
+        std::vector<KnownName> k;
+        if (gaz_known(key, &k, caps)) {
+          m.known = 1;
+          m.known_name = std::move(k.front());
+          m.known_lemma = key;
+          break;
+        }
       }
     }
-    return false;
+    if (!m.known) return false;
+    out = m.known_name;
+    if (lemma) *lemma = m.known_lemma;
+    return true;
   }
 
   // The type the gazetteer's id-less typed names give the span (Gazetteer::name_type):
@@ -941,21 +1136,34 @@ struct Tagger {
   // acronym is rarely the place or person of the same letters).
   bool typed_span(size_t b, size_t e, EntityType& type, std::string* lemma = nullptr) const {
     if (!gaz || (e - b == 1 && toks[b].sh.all_caps)) return false;
-    std::vector<std::string> keys = span_keys(b, e);
-    if (lang_is(lang, "ru") && e - b > 1) {  // span_keys pruned by names.tsv prefixes: add the
-      std::string nom;                       // first nominative of every word
-      for (size_t i = b; i < e; ++i) {
-        const std::vector<std::string> v = word_variants(toks[i].folded, lang);
-        nom += (nom.empty() ? "" : " ") + (v.size() > 1 ? v[1] : v[0]);
-      }
-      keys.push_back(std::move(nom));
-    }
-    for (const std::string& key : keys)
-      if (gaz->name_type(key, type)) {
-        if (lemma) *lemma = key;
+    SpanMemo& m = memo_for(b, e);
+    if (m.typed < 0) {
+      m.typed = 0;
+      auto try_key = [&](const std::string& key) {
+        EntityType t;
+        if (!gaz->name_type(key, t)) return false;
+        m.typed = 1;
+        m.type = t;
+        m.typed_lemma = key;
         return true;
+      };
+      bool hit = false;
+      for (const std::string& key : m.keys)
+        if ((hit = try_key(key))) break;
+      if (!hit && lang_is(lang, "ru") && e - b > 1) {  // span_keys pruned by names.tsv prefixes:
+        std::string nom;                              // the first nominative of every word
+        for (size_t i = b; i < e; ++i) {
+          const std::vector<std::string>& v = variants(i);
+          if (!nom.empty()) nom += ' ';
+          nom += v.size() > 1 ? v[1] : v[0];
+        }
+        try_key(nom);
       }
-    return false;
+    }
+    if (!m.typed) return false;
+    type = m.type;
+    if (lemma) *lemma = m.typed_lemma;
+    return true;
   }
 
   // A word seen capitalised in the corpus or as a name earlier in this text.
@@ -1034,7 +1242,7 @@ struct Tagger {
   // Born or died right after the name (German writes "*" and "†": punctuation, matched as written).
   bool birth_after(size_t e) const {
     const Tok* n = after(e);
-    return n && (n->text == "*" || n->text == "†" || NerLexicon::in(lex.person_after, lang, n->folded));
+    return n && (n->text == "*" || n->text == "†" || L->person_after.has(n->folded));
   }
 
   // A known place (gazetteer or typed name) spelled by tokens [b, e).
@@ -1048,18 +1256,18 @@ struct Tagger {
   EntityType type_of(size_t b, size_t e, bool person_hint, float& conf) const {
     bool org = false, loc = false, misc = false;
     for (size_t i = b; i < e; ++i) {
-      std::string w = toks[i].folded;
-      if (!w.empty() && w.back() == '.' && NerLexicon::in(lex.org, lang, w)) { org = true; continue; }
-      if (NerLexicon::cue(lex.org, lang, w)) org = true;
-      if (lex.club_abbreviations.count(std::string(toks[i].text)) && e - b > 1) org = true;  // "SC Heerenveen"
+      const std::string& w = toks[i].folded;
+      if (!w.empty() && w.back() == '.' && L->org.has(w)) { org = true; continue; }
+      if (L->org_cue.has(w)) org = true;
+      if (e - b > 1 && lex.club_abbreviations.count(std::string(toks[i].text))) org = true;  // "SC Heerenveen"
       if (lang_is(lang, "de")) {  // German compounds: "Verteidigungsministerium", "Bundesbank"
         for (const char* suf : {"ministerium", "partei", "bank", "verband", "konzern", "gericht", "amt", "institut", "universitat"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf)) org = true;
         for (const char* suf : {"strasse", "berg", "see", "insel", "land"})
           if (ends_with(w, suf) && w.size() > std::char_traits<char>::length(suf) + 2 && i + 1 == e) loc = true;
       }
-      if (NerLexicon::cue(lex.loc, lang, w) && e - b > 1) loc = true;
-      if (NerLexicon::cue(lex.misc, lang, w) && e - b > 1) misc = true;
+      if (e - b > 1 && L->loc_cue.has(w)) loc = true;
+      if (e - b > 1 && L->misc_cue.has(w)) misc = true;
     }
     // The common noun right before the name: "город Паттайя", "рекой Тапи", "издательства
     // «Archie Comics»", "the river Thames", "il fiume Po". Russian by stem (the noun inflects).
@@ -1080,16 +1288,22 @@ struct Tagger {
           for (const char* st : kOrgStems) if (prev.folded.rfind(st, 0) == 0) org = true;
           for (const char* st : kMiscStems) if (prev.folded.rfind(st, 0) == 0) misc = true;
         } else {
-          loc = NerLexicon::in(lex.loc, lang, prev.folded);
-          org = NerLexicon::in(lex.org, lang, prev.folded);
-          misc = NerLexicon::in(lex.misc, lang, prev.folded);
+          loc = L->loc.has(prev.folded);
+          org = L->org.has(prev.folded);
+          misc = L->misc.has(prev.folded);
         }
       }
     }
     if (org) { conf = 0.8f; return EntityType::Organisation; }
     if (misc) { conf = 0.7f; return EntityType::Misc; }
     if (loc) { conf = 0.7f; return EntityType::Location; }
-    if (person_hint) { conf = 0.85f; return EntityType::Person; }
+    // A role before the name makes a person, unless the name is an acronym or typed as no person:
+    // then the role says where the office is ("посол СССР", "Gouverneur von Connecticut").
+    if (person_hint) {
+      EntityType typed;
+      const bool acronym = e - b == 1 && toks[b].sh.all_caps && !headline && toks[b].sh.letters <= 6;
+      if (!acronym && !(typed_span(b, e, typed) && typed != EntityType::Person)) { conf = 0.85f; return EntityType::Person; }
+    }
     // A known name inside the span (a city in "Tokyo Stock Exchange" makes no place: skip) —
     // the first word a given name: a person.
     if (given(toks[b].folded) && e - b >= 2) { conf = 0.8f; return EntityType::Person; }
@@ -1102,7 +1316,7 @@ struct Tagger {
     if (birth_after(e)) { conf = 0.7f; return EntityType::Person; }
     // Typed names without an id: subdivisions, WordNet names, smaller places.
     EntityType typed;
-    const bool speaks = next && NerLexicon::in(lex.saying_after, lang, next->folded);
+    const bool speaks = next && L->saying_after.has(next->folded);
     if (typed_span(b, e, typed) && !(speaks && typed == EntityType::Location)) { conf = 0.65f; return typed; }
     if (e - b >= 2) {
       // A place, then a plural noun: a team ("Boston Bruins", "Chicago Cubs", "New York
@@ -1132,21 +1346,21 @@ struct Tagger {
     }
     // "in Ohio", "nach Lippstadt", "в Паттайя": a place (not a person seen before).
     if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
-        NerLexicon::in(lex.loc_before, lang, toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
+        L->loc_before.has(toks[b - 1].folded) && !(mem && mem->last_words.count(toks[e - 1].folded))) {
       conf = 0.55f;
       return EntityType::Location;
     }
     if (mem) {
       const auto it = mem->last_words.find(toks[e - 1].folded);
       if (it != mem->last_words.end()) { conf = 0.6f; return it->second; }
-      for (const std::string& v : word_variants(toks[e - 1].folded, lang))
+      for (const std::string& v : variants(e - 1))
         if (auto j = mem->last_words.find(key_word(v, lang, false, seen)); j != mem->last_words.end()) { conf = 0.55f; return j->second; }
     }
     // An article right before: no person ("la Californie", "die Yankees", "the Bundesbank").
     // Romance languages put it before places (regions, rivers, countries); English, German and
     // Dutch before institutions, teams and bands more than places: the guess follows that.
     if (b > 0 && !toks[b - 1].punct && !toks[b].break_before &&
-        NerLexicon::in(lex.article_before, lang, toks[b - 1].folded)) {
+        L->article_before.has(toks[b - 1].folded)) {
       conf = 0.45f;
       // A plural article: a group (band, team, family firm: "gli Anthrax", "los Lakers").
       const std::string& art = toks[b - 1].folded;
@@ -1197,7 +1411,7 @@ struct Tagger {
         // A name's head noun that is also ordinary vocabulary ("Turkish Airlines", "Deutsche
         // Bank"), or a German surname that is a noun after a given name ("Michael Schumacher").
         if (k == e && toks[e].sh.cap && !toks[e].punct &&
-            (NerLexicon::in(lex.org, lang, toks[e].folded) || NerLexicon::in(lex.org, "en", toks[e].folded) ||
+            (L->org_cue.has(toks[e].folded) ||
              (given(toks[e - 1].folded) && !toks[e].initial))) {
           ++e;
           continue;
@@ -1208,6 +1422,7 @@ struct Tagger {
       // Role in front, inside the run ("Prime Minister Shigeru Ishiba") or just before it in
       // lower case ("il segretario generale della NATO Mark Rutte", "премьер-министр Японии").
       size_t rb = b, re = b;
+      bool linked_role = false;  // the role was found across articles or genitives (below)
       // "Prime Minister ...": the sentence's first word was not a candidate, yet starts the role.
       size_t rs = b;
       if (b > 0 && toks[b - 1].sh.cap && !toks[b - 1].candidate && !toks[b].break_before) rs = b - 1;
@@ -1234,10 +1449,26 @@ struct Tagger {
           std::vector<KnownName> k;
           if (gaz_known(toks[at - 1].folded, &k) && k.front().demonym) --at;
         }
-        for (int tries = 0; tries < 3 && at > 0; ++tries) {
+        // Between role and name: linking words and articles ("head of the IMF", "ministre de
+        // l'Intérieur"), in Russian lower-case words in the genitive ("министр обороны России",
+        // "министр иностранных дел").
+        // Such a role says where the office is ("head of the IMF"), not who holds it: it stays
+        // the person's only when a person follows in the run (split_and_emit, `linked_role`).
+        bool skipped_article_or_genitive = false;
+        for (int tries = 0; tries < 4 && at > 0; ++tries) {
           const int r = role_ending_at(at);
-          if (r >= 0) { rb = static_cast<size_t>(r); re = b; break; }
-          if (!lex.connectors.count(toks[at - 1].folded) || toks[at - 1].sh.cap) break;
+          if (r >= 0) {
+            rb = static_cast<size_t>(r);
+            re = b;
+            linked_role = skipped_article_or_genitive || tries == 3;
+            break;
+          }
+          const Tok& w = toks[at - 1];
+          if (w.sh.cap || w.punct || toks[at].break_before) break;
+          if (!lex.connectors.count(w.folded)) {
+            if (!L->article_before.has(w.folded) && !(lang_is(lang, "ru") && ru_genitive_like(w.folded))) break;
+            skipped_article_or_genitive = true;
+          }
           --at;
         }
       }
@@ -1247,7 +1478,7 @@ struct Tagger {
         size_t h = b;
         if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
         if (h > 1 && lex.connectors.count(toks[h - 1].folded) && !toks[h].break_before) --h;
-        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && NerLexicon::in(lex.loc, lang, toks[h - 1].folded)) {
+        if (h > 0 && toks[h - 1].sh.lower && !toks[h].break_before && L->loc.has(toks[h - 1].folded)) {
           KnownName kn;
           if (!lookup_span(b, e, kn) || kn.type == EntityType::Location) {
             emit(out, h - 1, e, h - 1, h - 1, /*head_noun=*/true);
@@ -1256,29 +1487,88 @@ struct Tagger {
           }
         }
       }
-      split_and_emit(out, b, e, rb, re);
+      split_and_emit(out, b, e, rb, re, linked_role);
       i = e;
     }
     return out;
   }
 
-  // Splits "NATO Mark Rutte" and "Японии Сигэру Исиба" (a known name or acronym, then a
-  // person: a given name follows, or a role stood before the run) and emits.
-  void split_and_emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re) {
+  // A person's name starts at token k: a given name (Russian ones in any case), capitalised,
+  // with a surname after it inside the run; after a role also any first or last name of the
+  // name lists (Gazetteer::is_name_part) that is the run's last but one word ("Attilio Fontana").
+  bool person_starts(size_t k, size_t e, bool role) const {
+    const Tok& t = toks[k];
+    if (k + 1 >= e || !t.sh.cap || t.sh.all_caps || lex.connectors.count(t.folded)) return false;
+    for (size_t i = k; i < e; ++i)  // "Spartacus FC", "Jorge Wilstermann Club": no person's name
+      if (toks[i].sh.all_caps || L->org_cue.has(toks[i].folded)) return false;
+    return given(t.folded) || (lang_is(lang, "ru") && ru_given_name(t.folded)) ||
+           (role && k + 2 == e && gaz && gaz->is_name_part(t.folded));
+  }
+
+  // What the words [b, k) before a person are: an organisation or place of its own (known,
+  // typed, an acronym, or holding a cue word: "Deutschen Bank", "Regione Lombardia"), or, after
+  // a role, the role's complement ("ministro degli Esteri", "глава Сбербанка": one or two words,
+  // no given name among them), or neither.
+  enum class Before { Nothing, Entity, RoleComplement };
+  // A linked role (found across an article or genitive: "head coach of the St. Louis ...")
+  // takes only ordinary words as its complement ("ministre de l'Intérieur"; in Russian any).
+  Before before_person(size_t b, size_t k, bool role, bool linked_role) const {
+    // "Banque de | France ...", "St. | Louis Cardinals"
+    if (lex.connectors.count(toks[k - 1].folded) || lex.geo_modifiers.count(toks[k - 1].folded)) return Before::Nothing;
+    KnownName kn;
+    EntityType typed;
+    if (lookup_span(b, k, kn)) return kn.type == EntityType::Person ? Before::Nothing : Before::Entity;
+    if (k - b == 1 && toks[b].sh.all_caps && toks[b].sh.letters <= 6) return Before::Entity;
+    // Weaker evidence, only after a role and without a given name ("Jerry Lee Lewis": "Jerry"
+    // is typed MISC; "Club Jorge Wilstermann" is a club named after a person).
+    if (!role) return Before::Nothing;
+    bool cue = false;
+    for (size_t i = b; i < k; ++i) {
+      if (given(toks[i].folded) || (lang_is(lang, "ru") && ru_given_name(toks[i].folded))) return Before::Nothing;
+      cue = cue || L->org_cue.has(toks[i].folded) || L->loc_cue.has(toks[i].folded);
+    }
+    if (cue || (typed_span(b, k, typed) && typed != EntityType::Person)) return Before::Entity;
+    if (k - b > 2) return Before::Nothing;
+    if (linked_role && !lang_is(lang, "ru")) {
+      const std::string l2(lang.substr(0, std::min<size_t>(2, lang.size())));
+      for (size_t i = b; i < k; ++i)
+        if (!gaz || !gaz->is_common_word(toks[i].folded, l2)) return Before::Nothing;
+    }
+    return Before::RoleComplement;
+  }
+
+  // Splits a run that holds an organisation, place or a role's complement before a person:
+  // "NATO Mark Rutte", "Deutschen Bank Christian Sewing", "Esteri Antonio Tajani" after "il
+  // ministro degli", "Японии Сигэру Исиба" after "премьер-министр"; then emits.
+  void split_and_emit(std::vector<NerSpan>& out, size_t b, size_t e, size_t rb, size_t re, bool linked_role = false) {
     const bool role = re > rb;
-    for (size_t k = b + 1; k < e; ++k) {
-      if (toks[k].sh.all_caps || lex.connectors.count(toks[k].folded)) continue;
-      if (!(given(toks[k].folded) && k + 1 < e) && !role) continue;
-      KnownName kn;
-      const bool left_known = (lookup_span(b, k, kn) && kn.type != EntityType::Person) ||
-                              (k - b == 1 && toks[b].sh.all_caps && toks[b].sh.letters <= 6);
-      if (!left_known) continue;
-      emit(out, b, k, b, b);
-      // The person's role covers the organisation: "segretario generale della NATO".
-      emit(out, k, e, role ? rb : k, k);
+    // The first given name with a surname after it whose words before are no person's.
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (!person_starts(k, e, role)) continue;
+      const Before what = before_person(b, k, role, linked_role);
+      if (what == Before::Nothing) continue;
+      if (what == Before::Entity) {
+        emit(out, b, k, b, b);
+        // The person's role covers the organisation: "segretario generale della NATO".
+        emit(out, k, e, role ? rb : k, k);
+      } else {
+        emit(out, k, e, rb, k);  // the role takes its complement: "ministro degli Esteri"
+      }
       out.back().type = EntityType::Person;
       return;
     }
+    // After a role, a known name and then anyone ("Премьер-министр Японии Сигэру Исиба"; two
+    // words at least after a linked role: "coach of the Miami Marlins" is a team).
+    for (size_t k = b + 1; role && k + (linked_role ? 1 : 0) < e; ++k) {
+      if (toks[k].sh.all_caps || lex.connectors.count(toks[k].folded)) continue;
+      KnownName kn;
+      if (!(lookup_span(b, k, kn) && kn.type != EntityType::Person)) continue;
+      emit(out, b, k, b, b);
+      emit(out, k, e, rb, k);
+      out.back().type = EntityType::Person;
+      return;
+    }
+    if (linked_role) rb = re = b;
     emit(out, b, e, rb, re);
   }
 
@@ -1424,11 +1714,21 @@ std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, 
 
 std::vector<NerSpan> EntityRecognizer::tag(const std::vector<NerToken>& tokens, std::string_view lang,
                                            const NameEvidence* evidence, Memory* memory) const {
-  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, {}, false, nullptr};
+  // The token buffer of the previous call, so its strings keep their capacity: allocating a
+  // folded string (and its variants) for every token of every sentence was a tenth of the time.
+  // Per thread: tag() is const and may run on several threads at once.
+  thread_local std::vector<Tok> spare;
+  Tagger t{*lex_, gaz_.get(), lang, evidence, memory, std::move(spare), false, nullptr};
   t.prepare(tokens);
-  if (lang_is(lang, "ja") || lang_is(lang, "zh")) return t.run_cjk();
-  t.classify();
-  return t.run_latin();
+  std::vector<NerSpan> out;
+  if (lang_is(lang, "ja") || lang_is(lang, "zh")) {
+    out = t.run_cjk();
+  } else {
+    t.classify();
+    out = t.run_latin();
+  }
+  spare = std::move(t.toks);
+  return out;
 }
 
 std::vector<std::string> to_iob2(const std::vector<NerSpan>& spans, size_t n) {

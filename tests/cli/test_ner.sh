@@ -56,6 +56,20 @@ printf '%s\n' Генсек НАТО Марк Рютте прибыл в Токи
 check "ru: Марк B-PER" [ "$(tag_of "$tmp/ru.out" 3)" = B-PER ]
 check "ru: НАТО B-ORG" [ "$(tag_of "$tmp/ru.out" 2)" = B-ORG ]
 
+# Documents: a name remembered in one text types it later in the same text only. "Quux" is a
+# person after the role; "in Quux" alone would be a place.
+printf '%s\n' President Zorblat Quux spoke . '' He lives in Quux . > "$tmp/doc.txt"
+"$bin" ner --lang en "$tmp/doc.txt" > "$tmp/doc.out" 2>/dev/null
+check "document: one text by default, Quux remembered as a person" [ "$(tag_of "$tmp/doc.out" 10)" = B-PER ]
+"$bin" ner --lang en --document sentence "$tmp/doc.txt" > "$tmp/doc-s.out" 2>/dev/null
+check "document sentence: each sentence a text, in Quux is a place" [ "$(tag_of "$tmp/doc-s.out" 10)" = B-LOC ]
+printf '%s\n' President Zorblat Quux spoke . '' -DOCSTART- '' He lives in Quux . > "$tmp/docstart.txt"
+"$bin" ner --lang en "$tmp/docstart.txt" > "$tmp/docstart.out" 2>/dev/null
+check "document: -DOCSTART- starts a new text" [ "$(tag_of "$tmp/docstart.out" 12)" = B-LOC ]
+check "document: -DOCSTART- tagged O" [ "$(tag_of "$tmp/docstart.out" 7)" = O ]
+"$bin" ner --lang en --document paragraph "$tmp/doc.txt" > /dev/null 2>&1; rc=$?
+check "document: unknown mode is a usage error" [ "$rc" -eq 2 ]
+
 "$bin" ner > /dev/null 2>&1; rc=$?
 check "no file: usage error 2" [ "$rc" -eq 2 ]
 "$bin" ner --lang en "$tmp/missing.txt" > /dev/null 2>&1; rc=$?
