@@ -25,6 +25,7 @@ constexpr uint32_t kLengthHigh = 200;         // longer with enough stopwords: c
 // (bullet summaries, German compounds) sits at 0.25-0.3, while menus and tag lists stay < 0.2.
 constexpr float kStopwordsLow = 0.20f;        // below: no running text (names, menus, titles)
 constexpr float kStopwordsHigh = 0.30f;
+constexpr const char* kFewStopwords = "few stopwords (not running text)";
 constexpr uint32_t kMinSentenceWords = 8;     // a full sentence below the floor: near-good when this long...
 constexpr float kStopwordsSentence = 0.10f;   // ...with at least this density (half the floor)
 constexpr uint32_t kMinSentencesForGood = 2;  // ...or this many sentences
@@ -290,7 +291,7 @@ std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::strin
       cf[i] = Cls::NearGood;
       reason[i] = "a sentence with few stopwords";
     }
-    else hard_bad(i, "few stopwords (not running text)");
+    else hard_bad(i, kFewStopwords);
   }
 
   // 2. Structure. Cards: items between lone separators ("-" lines between teasers or
@@ -376,9 +377,12 @@ std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::strin
   // not a page of chrome: its sentences and running text that were judged chrome only by
   // length or context are its content. Hard signals (separators, repetition, teasers, labels,
   // lists, too few stopwords) still hold, and a lone "Subscribe" stays chrome.
+  // Sentences of a language whose stopword list covers little of its running text (a short
+  // Chinese brief) count too, when they are sentences of some length.
   if (std::none_of(c.begin(), c.end(), [](Cls k) { return k == Cls::Good; }))
     for (size_t i = 0; i < n; ++i)
-      if (cf[i] == Cls::NearGood || (cf[i] == Cls::Short && f[i].terminal && !f[i].heading))
+      if (cf[i] == Cls::NearGood || (cf[i] == Cls::Short && f[i].terminal && !f[i].heading) ||
+          (reason[i] == kFewStopwords && f[i].terminal && f[i].words >= kMinSentenceWords))
         c[i] = Cls::Good, reason[i] = "short text: all of it is the article";
 
   std::vector<BoilerplateVerdict> out(n);

@@ -1575,7 +1575,14 @@ struct Tagger {
   // ---------------------------------------------------------------- CJK ------------------
   bool is_role_suffix(const std::string& w) const {
     const auto& list = lang_is(lang, "zh") ? lex.zh_roles : lex.ja_role_suffixes;
-    return std::find(list.begin(), list.end(), w) != list.end();
+    if (std::find(list.begin(), list.end(), w) != list.end()) return true;
+    // "former", "vice", "new", "acting" before a role make one word of it in the dictionary
+    // (前首相, 副总统, 新任总统 aside): the role is still a role.
+    for (std::string_view pre : {"前", "副", "原", "新", "代"})
+      if (w.size() > pre.size() && w.compare(0, pre.size(), pre) == 0 &&
+          std::find(list.begin(), list.end(), w.substr(pre.size())) != list.end())
+        return true;
+    return false;
   }
 
   std::vector<NerSpan> run_cjk() {
@@ -1627,6 +1634,20 @@ struct Tagger {
         }
         if (chars < 2) b = i;
       }
+      // Chinese writes the organisation before the role and the name after it (国务院总理李强):
+      // what precedes is a name only when no name follows, and never a word ending in an
+      // organisation suffix (国务院, 外交部).
+      if (zh && b < i) {
+        const std::string before = concat(b, i);
+        bool org = false;
+        for (const std::string& suf : lex.cjk_org_suffixes) org = org || ends_with(before, suf);
+        // A name follows when CC-CEDICT knows the next words as a name or the dictionary could
+        // not join the next character (李/强); a dictionary word (表示 in 特朗普总统表示) is not one.
+        bool name_follows = role_end < toks.size() && toks[role_end].sh.han && !toks[role_end].punct && toks[role_end].sh.chars == 1;
+        for (size_t k = role_end + 1; k <= std::min(toks.size(), role_end + 4) && !name_follows; ++k)
+          name_follows = lex.zh_names.count(concat(role_end, k)) > 0;
+        if (org || name_follows) b = i;
+      }
       if (b < i) {
         // The role follows the name here: kept apart all the same.
         push(b, i, EntityType::Person, "", false, 0.8f, i, role_end);
@@ -1637,12 +1658,34 @@ struct Tagger {
         const size_t r = i;
         i = role_end;
         size_t e = i, chars = 0;
-        const auto it = lex.zh_names.find(toks[e].folded);
-        if (it != lex.zh_names.end()) {
-          if (it->second == EntityType::Person) push(e, e + 1, EntityType::Person, "", false, 0.8f, r, role_end);
-          continue;
+        // A CC-CEDICT name right after the role, the longest of up to 4 tokens: foreign names
+        // are transliterated in 3-5 characters the dictionary splits (泽连斯基, 岸田文雄), which
+        // the 3-character rule below would cut ("泽连斯").
+        bool known = false;
+        for (size_t k = std::min(toks.size(), i + 4); k > i && !known; --k) {
+          bool han_run = true;
+          for (size_t t = i; t < k; ++t) han_run = han_run && toks[t].sh.han && !toks[t].punct && (t == i || !toks[t].break_before);
+          if (!han_run) continue;
+          const auto it = lex.zh_names.find(concat(i, k));
+          if (it == lex.zh_names.end()) continue;
+          if (it->second == EntityType::Person) push(i, k, EntityType::Person, "", false, 0.8f, r, role_end);
+          known = true;
         }
-        while (e < toks.size() && toks[e].sh.han && chars + toks[e].sh.chars <= 3 && toks[e].sh.chars <= 2) {
+        if (known) continue;
+        // Otherwise a first word of up to 3 characters, then single characters the dictionary
+        // could not join (a transliterated name: 泽/连/斯/基), 4 characters in all. A dictionary
+        // word after the name ends it (李强|表示), as do a gap (punctuation: "吕特，这是…") and the
+        // function characters that follow names (吕特|也, 吕特|说).
+        static constexpr std::string_view kAfterName[] = {"也", "是", "在", "和", "与", "及", "的", "了", "说", "将", "就",
+                                                          "对", "都", "还", "又", "并", "向", "称", "曾", "已", "等", "被",
+                                                          "把", "从", "到", "于", "为", "则", "却", "会", "要", "仍"};
+        auto adjacent = [&](size_t t) { return toks[t].text.data() == toks[t - 1].text.data() + toks[t - 1].text.size(); };
+        while (e < toks.size() && toks[e].sh.han && !toks[e].punct && chars + toks[e].sh.chars <= 4) {
+          // (A later word of two characters only when it is itself a name the dictionary knows:
+          // 岸/田文/雄, where 田文 is a historical figure's name, is one name.)
+          if (e == i ? toks[e].sh.chars > 3 : ((toks[e].sh.chars != 1 && !lex.zh_names.count(toks[e].folded)) || !adjacent(e) ||
+                                                std::find(std::begin(kAfterName), std::end(kAfterName), toks[e].text) != std::end(kAfterName)))
+            break;
           chars += toks[e].sh.chars;
           ++e;
         }

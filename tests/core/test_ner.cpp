@@ -230,6 +230,33 @@ TEST_CASE("ner zh: CC-CEDICT proper nouns, a name after its role") {
   CHECK(find(v, "石破茂")->type == "PER");
 }
 
+TEST_CASE("ner zh: names after roles end at punctuation and dictionary words; organisation, role, name") {
+  // A transliterated name the dictionary splits into single characters is whole (not 泽连斯);
+  // a comma ends a name (not 吕特，这).
+  auto v = names("乌克兰总统泽连斯基周二在基辅会见了北约秘书长吕特，这是吕特上任后首次访问乌克兰。", "zh");
+  INFO(dump(v));
+  CHECK(find(v, "泽连斯基"));
+  CHECK(find(v, "吕特"));
+  CHECK_FALSE(find(v, "泽连斯"));
+  CHECK_FALSE(find(v, "吕特，这"));
+  // Organisation + role + name: the person is after the role; a verb after the name is not in it.
+  v = names("国务院总理李强表示，中国经济长期向好。", "zh");
+  INFO(dump(v));
+  REQUIRE(find(v, "李强"));
+  CHECK(find(v, "李强")->type == "PER");
+  const bool agency_as_person = find(v, "国务院") && find(v, "国务院")->type == "PER";
+  CHECK_FALSE(agency_as_person);
+  // Name before the role still works when a word, not a name, follows.
+  v = names("特朗普总统表示，他将访问中国。", "zh");
+  INFO(dump(v));
+  CHECK(find(v, "特朗普"));
+  // "Former prime minister" as one dictionary word is still a role; the Japanese name after it is whole.
+  v = names("前首相岸田文雄也参加了会谈。", "zh");
+  INFO(dump(v));
+  CHECK(find(v, "岸田文雄"));
+  CHECK_FALSE(find(v, "田文"));
+}
+
 TEST_CASE("ner: an ALL-CAPS headline needs corpus evidence, and gets it") {
   const EntityRecognizer& ner = *resources().recognizer;
   const std::vector<std::string_view> words = {"NATO", "CHIEF", "RUTTE", "MEETS", "ISHIBA", "IN", "TOKYO"};
