@@ -1,6 +1,9 @@
 #include "analyze.h"
 
+#include <algorithm>
 #include <chrono>
+#include <string>
+#include <utility>
 
 #include "boilerplate.h"
 #include "gazetteer.h"
@@ -79,13 +82,17 @@ constexpr float kConfidentArticle = 0.5f;
 //    of any other listed language, enough of them, and hardly a word in another script. A
 //    quoted sentence in another language loses that vote (its own language's stopwords win)
 //    and goes to the model; so does anything short or ambiguous (a tie between neighbours).
-LanguageGuess language_without_model(const TextResources& res, std::string_view sentence, const ArticleMeta& m) {
+// `words`, when not null, are the sentence's words as Stopwords::scan found them in its
+// paragraph (the same vote, without folding and looking them up again).
+LanguageGuess language_without_model(const TextResources& res, std::string_view sentence, const ArticleMeta& m,
+                                     const Stopwords::Word* words_begin, const Stopwords::Word* words_end) {
   if (!res.langid) return {"", 0.f};  // the simple fallback decides: keep it as it was
   LanguageGuess cjk = cjk_script_language(sentence, m.language);
   if (!cjk.code.empty()) return cjk;
   if (!res.stopwords || m.language.empty() || m.language == "und") return {"", 0.f};
   if (m.language_from == Provenance::Detected && m.language_confidence < kConfidentArticle) return {"", 0.f};
-  const Stopwords::Vote v = res.stopwords->vote(sentence, m.language);
+  const Stopwords::Vote v = words_begin ? res.stopwords->vote(words_begin, words_end, m.language)
+                                        : res.stopwords->vote(sentence, m.language);
   if (v.words < kMinVoteWords || v.hits < kMinVoteHits || v.hits * 100 < kMinVoteSharePercent * v.words ||
       v.hits <= v.best_other_hits || v.other_script * 100 > kMaxOtherScriptPercent * v.words)
     return {"", 0.f};
@@ -93,16 +100,47 @@ LanguageGuess language_without_model(const TextResources& res, std::string_view 
   return {m.language, m.language_confidence > 0.f ? m.language_confidence : 1.f};
 }
 
-}  // namespace
+// The words of a sentence [begin, end) of a paragraph among the paragraph's scanned words
+// (sorted, not overlapping): {first, last}, or {nullptr, nullptr} when a word crosses an edge
+// of the sentence (its words in the sentence alone would differ: vote on the text then).
+std::pair<const Stopwords::Word*, const Stopwords::Word*> words_within(const Stopwords::Word* first,
+                                                                        const Stopwords::Word* last,
+                                                                        uint32_t begin, uint32_t end) {
+  const Stopwords::Word* a =
+      std::lower_bound(first, last, begin, [](const Stopwords::Word& w, uint32_t at) { return w.end <= at; });
+  if (a != last && a->begin < begin) return {nullptr, nullptr};
+  const Stopwords::Word* b = a;
+  while (b != last && b->end <= end) ++b;
+  if (b != last && b->begin < end) return {nullptr, nullptr};
+  return {a, b};
+}
 
-void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats,
-                      const NameEvidence* names) {
+// analyze_document with the paragraphs' ParagraphRepeats keys when the caller has them
+// (AnalysisJob computed them for the counts): `keys` has one per paragraph, or is null.
+void analyze(Document& doc, const TextResources& res, const ParagraphRepeats* repeats, const NameEvidence* names,
+             const uint64_t* keys) {
   Analysis a;
   ArticleMeta& m = doc.meta;
   const std::vector<std::string_view> paragraphs = paragraph_views(doc);
 
-  // 1. Boilerplate, judged in the language known so far.
-  if (res.stopwords) a.boilerplate = classify_boilerplate(paragraphs, m.language, *res.stopwords, repeats);
+  // 1. Boilerplate, judged in the language known so far. The stopword lookups of each
+  // paragraph's words are kept for the per-sentence language vote (2b).
+  std::vector<Stopwords::Word> words_found;
+  std::vector<uint32_t> words_of(paragraphs.size() + 1, 0);  // paragraph p: [words_of[p], words_of[p + 1])
+  std::vector<bool> scanned(paragraphs.size(), false);
+  if (res.stopwords) {
+    std::vector<ParagraphFacts> facts(paragraphs.size());
+    for (size_t p = 0; p < paragraphs.size(); ++p) {
+      if (repeats) facts[p].repeat_key = keys ? keys[p] : ParagraphRepeats::key(paragraphs[p]);
+      words_of[p] = static_cast<uint32_t>(words_found.size());
+      scanned[p] = res.stopwords->scan(paragraphs[p], m.language, words_found);
+      facts[p].stopwords = scanned[p] ? res.stopwords->count(words_found.data() + words_of[p],
+                                                             words_found.data() + words_found.size(), m.language)
+                                      : res.stopwords->count(paragraphs[p], m.language);
+    }
+    words_of[paragraphs.size()] = static_cast<uint32_t>(words_found.size());
+    a.boilerplate = classify_boilerplate(paragraphs, m.language, *res.stopwords, repeats, &facts);
+  }
   a.boilerplate.resize(paragraphs.size(), false);
 
   // 2a. The article's language from its real text, unless the user gave or fixed it.
@@ -133,7 +171,10 @@ void analyze_document(Document& doc, const TextResources& res, const ParagraphRe
       if (si.boilerplate) {
         si.language = m.language;
       } else {
-        LanguageGuess g = language_without_model(res, text, m);
+        std::pair<const Stopwords::Word*, const Stopwords::Word*> w{nullptr, nullptr};
+        if (scanned[p])
+          w = words_within(words_found.data() + words_of[p], words_found.data() + words_of[p + 1], s.begin, s.end);
+        LanguageGuess g = language_without_model(res, text, m, w.first, w.second);
         if (g.code.empty()) g = identify(res, text, m.language);
         si.language = g.code == "und" ? m.language : g.code;
         si.language_confidence = g.confidence;
@@ -183,36 +224,85 @@ void analyze_document(Document& doc, const TextResources& res, const ParagraphRe
   doc.analysis = std::move(a);
 }
 
+// What a document was counted as (AnalysisJob): the counts depend on its text, outlet and
+// language; the id and sizes stand for the text (which documents never change in place).
+uint64_t counted_as(const Document& d) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto add = [&h](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;  // separator: ("ab", "c") != ("a", "bc")
+  };
+  add(d.meta.id);
+  add(d.meta.source);
+  add(d.meta.language);
+  add(std::to_string(d.text.size()) + "/" + std::to_string(d.paragraphs.size()));
+  return h;
+}
+
+}  // namespace
+
+void analyze_document(Document& doc, const TextResources& res, const ParagraphRepeats* repeats,
+                      const NameEvidence* names) {
+  analyze(doc, res, repeats, names, nullptr);
+}
+
 AnalysisJob::AnalysisJob() = default;
 AnalysisJob::~AnalysisJob() = default;
 
 void AnalysisJob::restart(const Corpus& corpus) {
-  // Repetition counts are corpus-wide: rebuilding them is one hashing pass, much cheaper than
-  // the analysis itself. Documents analysed before keep their result.
-  repeats_ = std::make_unique<ParagraphRepeats>();
-  names_ = std::make_unique<NameEvidence>();  // capitalisation across outlets and languages
+  // The corpus-wide counts (paragraph repetition, capitalisation) are kept when documents were
+  // only added since they were counted, and only the new ones are counted (in step(), a slice
+  // at a time: for 10,000 articles counting takes seconds in the browser). Anything else (a
+  // document gone or changed: another outlet, a detected or edited language) counts all again.
+  bool keep = repeats_ && names_ && counted_reset_ == corpus.reset_revision() && counted_.size() <= corpus.size();
+  for (size_t i = 0; keep && i < counted_.size(); ++i) keep = counted_[i] == counted_as(corpus.doc(i));
+  if (!keep) {
+    repeats_ = std::make_unique<ParagraphRepeats>();
+    names_ = std::make_unique<NameEvidence>();
+    counted_.clear();
+    key_begin_.assign(1, 0);
+    paragraph_keys_.clear();
+    counted_reset_ = corpus.reset_revision();
+  }
   pending_.clear();
   next_ = 0;
-  for (size_t i = 0; i < corpus.size(); ++i) {
-    repeats_->add_document(paragraph_views(corpus.doc(i)));
-    names_->add_text(corpus.doc(i).text, corpus.doc(i).meta.source, corpus.doc(i).meta.language);
+  for (size_t i = 0; i < corpus.size(); ++i)
     if (!corpus.doc(i).analysis.done) pending_.push_back(i);
-  }
+}
+
+void AnalysisJob::count(const Document& d) {
+  std::vector<uint64_t> keys;
+  keys.reserve(d.paragraphs.size());
+  for (Span p : d.paragraphs) keys.push_back(ParagraphRepeats::key(d.slice(p)));
+  paragraph_keys_.insert(paragraph_keys_.end(), keys.begin(), keys.end());
+  key_begin_.push_back(paragraph_keys_.size());
+  repeats_->add_keys(std::move(keys));
+  names_->add_text(d.text, d.meta.source, d.meta.language);
+  counted_.push_back(counted_as(d));
 }
 
 bool AnalysisJob::step(Corpus& corpus, const TextResources& res, double budget_ms) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
+  auto spent = [&] { return std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budget_ms; };
+  // Every document is counted before the first is analysed (repetition is corpus-wide).
+  if (next_ < pending_.size() && repeats_ && names_) {
+    while (counted_.size() < corpus.size()) {
+      count(corpus.doc(counted_.size()));
+      if (spent()) return running();
+    }
+  }
   bool metadata_changed = false, any = false;
   while (next_ < pending_.size()) {
     const size_t i = pending_[next_++];
     if (i >= corpus.size()) continue;  // removed meanwhile
     Document& d = corpus.doc_for_analysis(i);
     const std::string before = d.meta.language;
-    analyze_document(d, res, repeats_.get(), names_.get());
+    const bool have_keys = i + 1 < key_begin_.size() && key_begin_[i + 1] - key_begin_[i] == d.paragraphs.size();
+    analyze(d, res, repeats_.get(), names_.get(), have_keys ? paragraph_keys_.data() + key_begin_[i] : nullptr);
     metadata_changed = metadata_changed || d.meta.language != before;
     any = true;
-    if (std::chrono::duration<double, std::milli>(clock::now() - start).count() >= budget_ms) break;
+    if (spent()) break;
   }
   if (any) corpus.analysis_changed(metadata_changed);
   return running();

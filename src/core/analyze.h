@@ -13,6 +13,7 @@
 //   TextResources res = TextResources::load("/assets");
 //   AnalysisJob job; job.start(corpus);  each frame: job.step(corpus, res, 8.0);
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,20 +68,32 @@ class AnalysisJob {
  public:
   AnalysisJob();
   ~AnalysisJob();
-  // Call when documents were added or removed: documents without an analysis get one,
-  // and the corpus-wide paragraph repetition counts are rebuilt.
+  // Call when documents were added or removed: documents without an analysis get one, and
+  // the corpus-wide counts (paragraph repetition, capitalisation) are brought up to date:
+  // extended when documents were only added, else rebuilt (the counting itself is done by
+  // step(), before the first analysis).
   void restart(const Corpus& corpus);
-  // Analyses documents until `budget_ms` is spent. Returns true while work remains.
+  // Counts, then analyses documents until `budget_ms` is spent. Returns true while work remains.
   bool step(Corpus& corpus, const TextResources& res, double budget_ms);
   bool running() const { return next_ < pending_.size(); }
   size_t done() const { return next_; }
   size_t total() const { return pending_.size(); }
 
  private:
+  void count(const Document& d);  // adds one document to the counts
+
   std::vector<size_t> pending_;
   size_t next_ = 0;
   std::unique_ptr<ParagraphRepeats> repeats_;
   std::unique_ptr<NameEvidence> names_;
+  // The counts cover documents [0, counted_.size()), each as counted_as() (analyze.cpp) saw
+  // it, since Corpus::reset_revision() was counted_reset_.
+  std::vector<uint64_t> counted_;
+  uint64_t counted_reset_ = 0;
+  // ParagraphRepeats::key() of every counted paragraph (document i: [key_begin_[i],
+  // key_begin_[i + 1])), so the analysis does not hash each paragraph again.
+  std::vector<uint64_t> paragraph_keys_;
+  std::vector<size_t> key_begin_{0};
 };
 
 }  // namespace px

@@ -51,7 +51,7 @@ bool is_letter_or_digit(char32_t cp) {
 // 0 when the paragraph has no letter or digit. Simple per-code-point lower-casing, not
 // fold_for_search: pages of one site repeat their chrome with the same accents, and this runs
 // over every paragraph of the corpus (no allocation).
-uint64_t paragraph_key(std::string_view paragraph) {
+uint64_t paragraph_key_of(std::string_view paragraph) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a over UTF-32 code points
   auto mix = [&h](uint32_t v) { h = (h ^ v) * 1099511628211ull; };
   bool any = false, gap = false;
@@ -74,19 +74,26 @@ uint64_t paragraph_key(std::string_view paragraph) {
 
 }  // namespace
 
+uint64_t ParagraphRepeats::key(std::string_view paragraph) { return paragraph_key_of(paragraph); }
+
 void ParagraphRepeats::add_document(const std::vector<std::string_view>& paragraphs) {
   std::vector<uint64_t> keys;
   keys.reserve(paragraphs.size());
-  for (std::string_view p : paragraphs)
-    if (uint64_t k = paragraph_key(p)) keys.push_back(k);
+  for (std::string_view p : paragraphs) keys.push_back(paragraph_key_of(p));
+  add_keys(std::move(keys));
+}
+
+void ParagraphRepeats::add_keys(std::vector<uint64_t> keys) {
+  std::erase(keys, uint64_t{0});  // no letter or digit: not counted
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // once per document
   for (uint64_t k : keys) ++counts_[k];
   ++documents_;
 }
 
-int ParagraphRepeats::count(std::string_view paragraph) const {
-  const uint64_t k = paragraph_key(paragraph);
+int ParagraphRepeats::count(std::string_view paragraph) const { return count_key(paragraph_key_of(paragraph)); }
+
+int ParagraphRepeats::count_key(uint64_t k) const {
   if (!k) return 0;
   auto it = counts_.find(k);
   return it == counts_.end() ? 0 : int(it->second);
@@ -136,7 +143,7 @@ bool is_bullet(char32_t cp) {
 }
 
 Features features_of(std::string_view p, std::string_view lang, const Stopwords& stopwords,
-                     const ParagraphRepeats* repeats) {
+                     const ParagraphRepeats* repeats, const ParagraphFacts* facts) {
   Features f;
   constexpr size_t kTail = 8;
   char32_t tail[kTail] = {};  // ring of the last code points that are not spaces (not Han/kana)
@@ -197,8 +204,14 @@ Features features_of(std::string_view p, std::string_view lang, const Stopwords&
                last == 0xFF0E || last == 0x2026 || f.question;
   f.heading = !f.separator && !f.list_item && (!f.terminal || f.question) && f.length <= kHeadingMaxLength &&
               f.words >= kHeadingMinWords && f.words <= kHeadingMaxWords;
-  f.stopword_density = stopwords.density(p, lang);
-  f.repeats = repeats ? repeats->count(p) : 0;
+  if (facts) {
+    const Stopwords::Counts& c = facts->stopwords;  // the same quotient as Stopwords::density
+    f.stopword_density = c.words ? float(c.stopwords) / float(c.words) : 0.f;
+    f.repeats = repeats ? repeats->count_key(facts->repeat_key) : 0;
+  } else {
+    f.stopword_density = stopwords.density(p, lang);
+    f.repeats = repeats ? repeats->count(p) : 0;
+  }
   return f;
 }
 
@@ -249,11 +262,14 @@ bool content_follows(const std::vector<Cls>& c, const std::vector<Cls>& cf, cons
 
 std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::string_view>& paragraphs,
                                                     std::string_view lang, const Stopwords& stopwords,
-                                                    const ParagraphRepeats* repeats) {
+                                                    const ParagraphRepeats* repeats,
+                                                    const std::vector<ParagraphFacts>* facts) {
   const size_t n = paragraphs.size();
+  if (facts && facts->size() != n) facts = nullptr;  // not this text's: compute them
   std::vector<Features> f;
   f.reserve(n);
-  for (std::string_view p : paragraphs) f.push_back(features_of(p, lang, stopwords, repeats));
+  for (size_t i = 0; i < n; ++i)
+    f.push_back(features_of(paragraphs[i], lang, stopwords, repeats, facts ? &(*facts)[i] : nullptr));
   const bool has_stopwords = stopwords.has_language(lang);
 
   // A syndicated article repeats whole: then repetition says nothing about chrome.
@@ -392,8 +408,9 @@ std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::strin
 
 std::vector<bool> classify_boilerplate(const std::vector<std::string_view>& paragraphs,
                                        std::string_view lang, const Stopwords& stopwords,
-                                       const ParagraphRepeats* repeats) {
-  std::vector<BoilerplateVerdict> v = explain_boilerplate(paragraphs, lang, stopwords, repeats);
+                                       const ParagraphRepeats* repeats,
+                                       const std::vector<ParagraphFacts>* facts) {
+  std::vector<BoilerplateVerdict> v = explain_boilerplate(paragraphs, lang, stopwords, repeats, facts);
   std::vector<bool> out(v.size());
   for (size_t i = 0; i < v.size(); ++i) out[i] = v[i].boilerplate;
   return out;

@@ -24,10 +24,15 @@ namespace px {
 // Add every document of the corpus, the one being classified included, before classifying.
 class ParagraphRepeats {
  public:
+  // The normalised paragraph's hash; 0 for a paragraph without letters or digits (never counted).
+  static uint64_t key(std::string_view paragraph);
   void add_document(const std::vector<std::string_view>& paragraphs);
+  // The same from key() of each paragraph of one document (a caller that keeps the keys).
+  void add_keys(std::vector<uint64_t> keys);
   // Number of added documents containing `paragraph` (0 when none; paragraphs without letters
   // or digits are not counted).
   int count(std::string_view paragraph) const;
+  int count_key(uint64_t key) const;  // the same by key()
   size_t documents() const { return documents_; }
 
  private:
@@ -39,11 +44,21 @@ class ParagraphRepeats {
 // kDuplicateArticleShare).
 constexpr int kMinRepeatDocuments = 2;
 
+// What a caller already computed for each paragraph, so classification does not do it again
+// (the text pipeline, analyze.cpp): its ParagraphRepeats::key() and Stopwords::count() in the
+// language classified with.
+struct ParagraphFacts {
+  uint64_t repeat_key = 0;
+  Stopwords::Counts stopwords;
+};
+
 // True = boilerplate, one entry per paragraph. `lang` selects the stopword list (a language
-// without one is judged by length and context only); `repeats` may be null.
+// without one is judged by length and context only); `repeats` may be null; `facts`, when
+// given, has one entry per paragraph.
 std::vector<bool> classify_boilerplate(const std::vector<std::string_view>& paragraphs,
                                        std::string_view lang, const Stopwords& stopwords,
-                                       const ParagraphRepeats* repeats);
+                                       const ParagraphRepeats* repeats,
+                                       const std::vector<ParagraphFacts>* facts = nullptr);
 
 // The same decision with the rule that made it, for evaluation and for the Reader's tooltip.
 struct BoilerplateVerdict {
@@ -52,6 +67,7 @@ struct BoilerplateVerdict {
 };
 std::vector<BoilerplateVerdict> explain_boilerplate(const std::vector<std::string_view>& paragraphs,
                                                     std::string_view lang, const Stopwords& stopwords,
-                                                    const ParagraphRepeats* repeats);
+                                                    const ParagraphRepeats* repeats,
+                                                    const std::vector<ParagraphFacts>* facts = nullptr);
 
 }  // namespace px

@@ -86,9 +86,39 @@ void CjkDictionary::add_lines(std::string_view lines) {
   d.build_index();
 }
 
+// Multiplicative mixing, so the bits index other hash bits than the slots do.
+inline uint32_t prefix_bit(uint32_t fnv_hash, uint32_t shift) {
+  return shift >= 32 ? 0 : static_cast<uint32_t>((fnv_hash * 0x9E3779B1u) >> shift);
+}
+
+bool CjkDictionary::may_be_prefix(uint32_t h) const {
+  const uint32_t b = prefix_bit(h, prefix_shift_);
+  return prefix_bits_[b >> 6] >> (b & 63) & 1;
+}
+
 void CjkDictionary::build_index() {
   size_t n = 0;
   for (size_t i = 1; i < words_.size(); ++i) n += words_[i] == '\n';
+  // At least 4 bits per code point of the list (Han and kana take 3 bytes; the code points
+  // bound the distinct prefixes): under a quarter of the bits set, a sixth of the list's bytes.
+  size_t bits = 64;
+  prefix_shift_ = 32 - 6;
+  while (bits < words_.size() * 4 / 3 && prefix_shift_ > 8) bits <<= 1, --prefix_shift_;
+  prefix_bits_.assign(bits / 64, 0);
+  {
+    uint32_t h = kFnvOffset;
+    for (size_t i = 1; i < words_.size(); ++i) {
+      const auto c = static_cast<unsigned char>(words_[i]);
+      if (c == '\n') { h = kFnvOffset; continue; }
+      h = fnv_step(h, c);
+      // A prefix ends where the next byte starts a code point (or the word ends).
+      const auto next = static_cast<unsigned char>(words_[i + 1]);  // words_ ends in '\n'
+      if ((next & 0xC0) != 0x80) {
+        const uint32_t b = prefix_bit(h, prefix_shift_);
+        prefix_bits_[b >> 6] |= uint64_t{1} << (b & 63);
+      }
+    }
+  }
   uint32_t cap = 16;
   while (cap < n * 2) cap <<= 1;  // load factor <= 0.5 keeps probes short
   slots_.assign(cap, 0);
@@ -156,6 +186,10 @@ void CjkDictionary::segment(std::string_view text, uint32_t begin, uint32_t end,
     for (size_t j = k + 1; j <= last; ++j) {  // hashes of text[k, j), extended a byte at a time
       for (uint32_t b = off[j - 1]; b < off[j]; ++b) h = fnv_step(h, static_cast<unsigned char>(text[b]));
       hashes[j - k] = h;
+      if (!may_be_prefix(h)) {  // no word starts with text[k, j): none is longer either
+        last = j - 1;
+        break;
+      }
     }
     for (size_t j = last; j >= k + 2; --j) {
       uint32_t c = sc.cost[j] + kWordCost;

@@ -52,8 +52,14 @@ class CjkDictionary {
 
  private:
   void build_index();
+  bool may_be_prefix(uint32_t fnv_hash) const;
   std::string words_;             // "\nword\nword\n...": every word is followed by '\n'
   std::vector<uint32_t> slots_;   // open addressing: offset of a word in words_ + 1, 0 = empty
+  // A bit per hash of every prefix of every word (whole words included): segment() stops
+  // extending a candidate once no word can start with it, instead of looking up all 16
+  // lengths. A collision only costs a lookup; a prefix is never missed.
+  std::vector<uint64_t> prefix_bits_;
+  uint32_t prefix_shift_ = 32;
   uint32_t mask_ = 0;
   uint32_t max_word_bytes_ = 0;   // no lookup of longer candidates
   size_t count_ = 0;

@@ -152,6 +152,7 @@ void Corpus::clear() {
   stems_pending_.clear();
   ++revision_;
   ++structure_revision_;
+  ++reset_revision_;
 }
 
 void Corpus::remove(size_t index) {
@@ -175,6 +176,7 @@ void Corpus::remove(size_t index) {
   stems_pending_ = std::move(pending);
   ++revision_;
   ++structure_revision_;
+  ++reset_revision_;
 }
 
 Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
@@ -215,6 +217,7 @@ Status Corpus::edit(size_t index, MetaField field, std::string_view value) {
       docs_[index].analysis = Analysis{};  // sentences, stems and quotes depend on the language
       index_stems(index);                   // none until analysed again
       ++structure_revision_;
+      ++reset_revision_;
       break;
     }
     case MetaField::Url: m.url = v; break;

@@ -52,6 +52,10 @@ class Corpus {
   uint64_t analysis_revision() const { return analysis_revision_; }
   // Bumped when documents come, go, or need analysing again (AnalysisJob restarts on it).
   uint64_t structure_revision() const { return structure_revision_; }
+  // Bumped when documents go or one must be analysed again (clear, remove, a language edit),
+  // not when documents are added: counts over the corpus (AnalysisJob) are then extended with
+  // the new documents instead of rebuilt.
+  uint64_t reset_revision() const { return reset_revision_; }
 
   // Folded title + text, for free-text search (see text_fold.h).
   const std::string& search_key(size_t i) const { return search_keys_[i]; }
@@ -89,6 +93,7 @@ class Corpus {
   uint64_t revision_ = 1;
   uint64_t analysis_revision_ = 1;
   uint64_t structure_revision_ = 1;
+  uint64_t reset_revision_ = 1;
 };
 
 // The key Corpus::articles_with_stem() takes for a word whose match key (stem.h match_key) is

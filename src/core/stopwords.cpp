@@ -294,6 +294,51 @@ Stopwords::Vote Stopwords::vote(std::string_view text, std::string_view lang) co
   return v;
 }
 
+bool Stopwords::scan(std::string_view text, std::string_view lang, std::vector<Word>& out) const {
+  if (find_language(lang) < 0 || is_unspaced_language(lang)) return false;
+  // The words and the lookups of count(text) and vote(text), done once.
+  std::string word;
+  for_each_word(text, [&](std::string_view raw, bool ascii, char32_t first) {
+    Word w;
+    w.begin = uint32_t(raw.data() - text.data());
+    w.end = w.begin + uint32_t(raw.size());
+    w.first = first;
+    if (raw.size() <= kMaxWordBytes) {
+      fold_word(raw, ascii, word);
+      if (const Entry* e = lookup(word)) w.languages = e->languages;
+    }
+    out.push_back(w);
+  });
+  return true;
+}
+
+Stopwords::Counts Stopwords::count(const Word* first, const Word* last, std::string_view lang) const {
+  Counts counts;
+  counts.words = uint32_t(last - first);
+  const int l = find_language(lang);
+  if (l < 0) return counts;
+  for (const Word* w = first; w != last; ++w) counts.stopwords += uint32_t(w->languages >> l & 1);
+  return counts;
+}
+
+Stopwords::Vote Stopwords::vote(const Word* first, const Word* last, std::string_view lang) const {
+  Vote v;
+  const int l = find_language(lang);
+  if (l < 0 || is_unspaced_language(lang)) return v;
+  const uint32_t script = languages_[size_t(l)].script;
+  uint32_t per_language[kMaxLanguages] = {};
+  for (const Word* w = first; w != last; ++w) {
+    if (!is_letter(w->first)) continue;  // as vote(text)
+    ++v.words;
+    v.other_script += script_key(w->first) != script;
+    for (uint64_t m = w->languages; m; m &= m - 1) ++per_language[std::countr_zero(m)];
+  }
+  v.hits = per_language[l];
+  for (size_t i = 0; i < languages_.size(); ++i)
+    if (int(i) != l) v.best_other_hits = std::max(v.best_other_hits, per_language[i]);
+  return v;
+}
+
 float Stopwords::density(std::string_view text, std::string_view lang) const {
   const Counts c = count(text, lang);
   return c.words ? float(c.stopwords) / float(c.words) : 0.f;

@@ -51,6 +51,25 @@ class Stopwords {
   // All zero for ja/zh (unspaced) or a language without a list.
   Vote vote(std::string_view text, std::string_view lang) const;
 
+  // The words of a text with the lists that have them, so that a caller can count a paragraph
+  // and vote on each of its sentences without folding and looking every word up twice (the
+  // text pipeline, analyze.cpp):
+  //   std::vector<Stopwords::Word> words;
+  //   if (sw.scan(paragraph, "it", words))
+  //     counts = sw.count(words.data(), words.data() + words.size(), "it");  // == count(paragraph, "it")
+  //   v = sw.vote(&words[a], &words[b], "it");  // == vote(the text of words a..b-1, "it") when
+  //                                             // no other word of the paragraph overlaps it
+  struct Word {
+    uint32_t begin = 0, end = 0;  // bytes of the scanned text
+    char32_t first = 0;           // its first code point
+    uint64_t languages = 0;       // one bit per list having the folded word (0: none, or too long)
+  };
+  // Appends the words of `text` to `out` and returns true when `lang` is of a spaced script
+  // and has a list; otherwise appends nothing and returns false (count(text, lang) then).
+  bool scan(std::string_view text, std::string_view lang, std::vector<Word>& out) const;
+  Counts count(const Word* first, const Word* last, std::string_view lang) const;  // `lang` scanned with
+  Vote vote(const Word* first, const Word* last, std::string_view lang) const;
+
   static constexpr size_t kMaxLanguages = 64;  // one bit each in a word's language mask
 
  private:

@@ -29,6 +29,12 @@ struct MainLoop {
   px::AppState* app = nullptr;
   int width = 0, height = 0;
   double last_input_ms = 0;  // emscripten_get_now() of the last user input (or held button)
+  // What the last drawn frame showed, to draw again at once when it changes (background mode).
+  double last_draw_ms = 0;
+  uint64_t drawn_structure_rev = 0;
+  size_t drawn_log_size = 0;
+  bool drawn_analysing = false;
+  bool immediate = false;  // main loop timing: setImmediate (background) instead of rAF
 };
 
 // The text pipeline's share of a frame (the browser build has one thread: the analysis runs
@@ -41,6 +47,18 @@ constexpr double kBusySliceMs = 8.0;
 // still handled within 100 ms.
 constexpr double kIdleSliceMs = 50.0;
 constexpr double kQuietMs = 500.0;  // "the user has stopped" (a pause between keystrokes is shorter)
+
+// Background mode: while the text pipeline runs and nothing else happens, most frames are not
+// drawn. Drawing costs far more than the slice in a software-rendered browser (headless
+// Chromium on SwiftShader: ~90 ms per frame, so the analysis got a third of the wall time,
+// docs/benchmarks.md); with a GPU it is cheap but still not needed 60 times a second for a
+// progress bar. The canvas keeps its last frame (WebGL presents only frames that drew), a
+// frame is drawn every kBackgroundFrameMs so the progress bar moves, and any input event, a
+// resize, a call from the page or a visible change (articles added, a message, the analysis
+// finishing) brings back full-rate drawing at once. Between drawn frames the main loop runs
+// on setImmediate instead of requestAnimationFrame, so the next slice starts as soon as the
+// browser has handled pending input instead of waiting for the next display refresh.
+constexpr double kBackgroundFrameMs = 250.0;
 
 bool is_user_input(const SDL_Event& e) {
   switch (e.type) {
@@ -62,19 +80,39 @@ bool read_file(const char* path, std::string& out) {
   return true;
 }
 
-void follow_container_size(MainLoop& loop) {
+// True when the container was resized (the canvas follows it).
+bool follow_container_size(MainLoop& loop) {
   int w = 0, h = 0;
   px::container_size(w, h);
-  if (w <= 0 || h <= 0 || (w == loop.width && h == loop.height)) return;
+  if (w <= 0 || h <= 0 || (w == loop.width && h == loop.height)) return false;
   loop.width = w;
   loop.height = h;
   SDL_SetWindowSize(loop.window, w, h);  // with ALLOW_HIGHDPI SDL sizes the canvas for devicePixelRatio
+  return true;
+}
+
+// Background mode (kBackgroundFrameMs): may this frame skip drawing?
+bool may_skip_drawing(const MainLoop& loop, px::AppState& app, double now, bool resized) {
+  if (!app.analysing() || app.loading() || resized || !app.commands.empty()) return false;
+  if (now - loop.last_input_ms < kQuietMs || now - px::last_page_call_ms() < kQuietMs) return false;
+  if (app.corpus.structure_revision() != loop.drawn_structure_rev || app.log.size() != loop.drawn_log_size ||
+      !loop.drawn_analysing)
+    return false;
+  return now - loop.last_draw_ms < kBackgroundFrameMs;
+}
+
+void set_timing(MainLoop& loop, bool immediate) {
+  if (loop.immediate == immediate) return;
+  loop.immediate = immediate;
+  // Takes effect when this frame returns (the loop's scheduler is replaced).
+  if (immediate) emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
+  else emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
 }
 
 void frame(void* arg) {
   MainLoop& loop = *static_cast<MainLoop*>(arg);
   px::AppState& app = *loop.app;
-  follow_container_size(loop);
+  const bool resized = follow_container_size(loop);
   SDL_Event event;
   bool input = false;
   while (SDL_PollEvent(&event)) {
@@ -88,7 +126,16 @@ void frame(void* arg) {
   // small slice for as long as the user reads the results (keystrokes are input events anyway).
   const double now = emscripten_get_now();
   if (input || ImGui::IsAnyMouseDown()) loop.last_input_ms = now;
-  app.step_analysis(now - loop.last_input_ms < kQuietMs ? kBusySliceMs : kIdleSliceMs);
+  const bool busy = now - loop.last_input_ms < kQuietMs;
+  if (may_skip_drawing(loop, app, now, resized)) {
+    app.step_analysis(kIdleSliceMs);
+    loop.platform.persist_if_needed(app, emscripten_get_now());
+    set_timing(loop, true);
+    return;  // the canvas keeps the last drawn frame
+  }
+  // A drawn frame in background mode takes the small slice: drawing may itself take tens of
+  // ms without a GPU, and input arriving meanwhile waits for both.
+  app.step_analysis(busy || (app.analysing() && loop.immediate) ? kBusySliceMs : kIdleSliceMs);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -110,6 +157,12 @@ void frame(void* arg) {
 
   app.apply_commands();
   loop.platform.persist_if_needed(app, emscripten_get_now());
+  loop.last_draw_ms = now;
+  loop.drawn_structure_rev = app.corpus.structure_revision();
+  loop.drawn_log_size = app.log.size();
+  loop.drawn_analysing = app.analysing();
+  // Stay on setImmediate only while the next frame may skip drawing again.
+  set_timing(loop, loop.immediate && may_skip_drawing(loop, app, emscripten_get_now(), false));
 }
 
 }  // namespace

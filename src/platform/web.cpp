@@ -67,12 +67,17 @@ bool write_file(const char* path, const std::string& bytes) {
 }
 
 std::string g_api_result;  // returned strings stay valid until the next API call
+double g_last_page_call_ms = -1e9;
+// A call from the page that changes what is shown (main_web.cpp draws at full rate for a while).
+void page_called() { g_last_page_call_ms = emscripten_get_now(); }
 const char* api_return(const nlohmann::json& j) {
   g_api_result = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_api_result.c_str();
 }
 const char* api_error(const std::string& message) { return api_return({{"ok", false}, {"error", message}}); }
 }  // namespace
+
+double last_page_call_ms() { return g_last_page_call_ms; }
 
 void attach_app(AppState* app) {
   g_app = app;
@@ -181,16 +186,19 @@ using px::g_app;
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void px_report(int level, const char* text) {
+  px::page_called();
   if (g_app) g_app->report(static_cast<px::IngestMessage::Level>(level), text ? text : "");
 }
 
 EMSCRIPTEN_KEEPALIVE void px_queue_file(const char* name, const char* bytes, int len) {
+  px::page_called();
   if (g_app && len >= 0) g_app->queue_file(name ? name : "file", std::string(bytes, static_cast<size_t>(len)));
 }
 
 EMSCRIPTEN_KEEPALIVE double px_max_input_bytes() { return static_cast<double>(px::kMaxInputBytes); }
 
 EMSCRIPTEN_KEEPALIVE void px_set_focus(int focused) {
+  px::page_called();
   ImGui::GetIO().AddFocusEvent(focused != 0);
   // Losing focus only lets go of the field (its text stays): no new search-field ID needed.
   if (!focused && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
@@ -207,6 +215,7 @@ EMSCRIPTEN_KEEPALIVE void px_flush() {
 // (seen in tests/e2e/clipboard.test.mjs on a loaded machine: "東京" became "東").
 // SDL_TEXTINPUT holds at most 31 bytes: longer text is split between code points.
 EMSCRIPTEN_KEEPALIVE void px_add_input_text(const char* utf8) {
+  px::page_called();
   if (!utf8) return;
   std::string_view rest(utf8);
   while (!rest.empty()) {
@@ -226,6 +235,7 @@ EMSCRIPTEN_KEEPALIVE void px_add_input_text(const char* utf8) {
 
 // Parallax JS API (web_api.js). Each takes and returns JSON text.
 EMSCRIPTEN_KEEPALIVE const char* px_api_add_articles(const char* json_text) {
+  px::page_called();
   if (!g_app) return px::api_error("not started");
   nlohmann::json j = nlohmann::json::parse(json_text ? json_text : "", nullptr, false);
   if (j.is_discarded()) return px::api_error("addArticles expects an array of article objects (malformed JSON)");
@@ -256,6 +266,7 @@ EMSCRIPTEN_KEEPALIVE const char* px_api_add_articles(const char* json_text) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* px_api_set_filters(const char* json_text) {
+  px::page_called();
   if (!g_app) return px::api_error("not started");
   nlohmann::json j = nlohmann::json::parse(json_text ? json_text : "", nullptr, false);
   if (j.is_discarded()) return px::api_error("setFilters expects an object (malformed JSON)");
@@ -284,6 +295,7 @@ EMSCRIPTEN_KEEPALIVE const char* px_api_export_jsonl(const char*) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* px_api_select(const char* id) {
+  px::page_called();
   if (!g_app) return px::api_error("not started");
   for (size_t i = 0; i < g_app->corpus.size(); ++i) {
     if (g_app->corpus.doc(i).meta.id == (id ? id : "")) {

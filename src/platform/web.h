@@ -41,6 +41,10 @@ class BrowserPlatform : public PlatformHooks {
   double last_save_ms_ = 0;
 };
 
+// emscripten_get_now() of the last call from the page that changes what is shown (API calls,
+// text input, dropped files, focus), for main_web.cpp's background mode.
+double last_page_call_ms();
+
 // Keeps the text-input state of the page (hidden textarea) in step with ImGui's.
 void update_text_input(bool want_text_input, float caret_x, float caret_y);
 

@@ -2,7 +2,7 @@
 // A benchmark, not a test: it prints figures (docs/benchmarks.md), it does not pass or fail.
 //
 //   node tests/bench/table_100k.mjs [--articles N] [--long] [--no-language] [--chunk N] [--seconds S]
-//                                   [--analysis-wait S] [--json]
+//                                   [--analysis-wait S] [--no-interaction] [--json]
 //
 // Serves dist/ (web/serve.mjs on a free port), opens it in Debian's Chromium (headless,
 // playwright-core from web/node_modules) in a fresh context (empty IndexedDB), adds N generated
@@ -16,6 +16,7 @@
 //   idle_done  no input, once the text pipeline has analysed every article (waits up to
 //              --analysis-wait seconds, default 120, for that)
 // and finally reloads the page (the corpus comes back from IndexedDB) and times the start.
+// --no-interaction skips scroll and type (the text pipeline's time with an idle user).
 // Options: --long (articles of ~2.5 KB instead of ~300 bytes), --no-language (leave the
 // language to the detectors), --chunk N (articles per addArticles call, default 1000),
 // --dist DIR (serve another build), --profile SCENARIO (CPU profile of one scenario, below).
@@ -39,8 +40,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--di
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 const USAGE = 'usage: node tests/bench/table_100k.mjs [--articles N] [--long] [--no-language] [--chunk N] ' +
-  '[--seconds S] [--analysis-wait S] [--dist DIR] [--profile SCENARIO] [--json]';
-const opts = { articles: 100000, chunk: 1000, seconds: 5, analysisWait: 120, long: false, language: true, json: false,
+  '[--seconds S] [--analysis-wait S] [--no-interaction] [--dist DIR] [--profile SCENARIO] [--json]';
+const opts = { articles: 100000, chunk: 1000, seconds: 5, analysisWait: 120, long: false, language: true, json: false, interaction: true,
   dist: join(ROOT, 'dist'), profile: null };
 for (let i = 2; i < process.argv.length; ++i) {
   const a = process.argv[i];
@@ -48,6 +49,7 @@ for (let i = 2; i < process.argv.length; ++i) {
   if (a === '--json') opts.json = true;
   else if (a === '--long') opts.long = true;
   else if (a === '--no-language') opts.language = false;
+  else if (a === '--no-interaction') opts.interaction = false;
   else if (a === '--articles') opts.articles = num();
   else if (a === '--chunk') opts.chunk = num();
   else if (a === '--seconds') opts.seconds = num();
@@ -410,9 +412,13 @@ async function locate(page, label) {
 // (ImGui frame, query, sort, writing the saved corpus).
 //   __pxbench.begin(ms) starts a recording; __pxbench.pending resolves with it after ms.
 function installFrameProbe() {
-  const probe = { on: false, wait: 0, frames: new Map(), pending: null };
+  const probe = { on: false, wait: 0, frames: new Map(), pending: null, drawn: 0 };
   window.__pxbench = probe;
   const P = WebGL2RenderingContext.prototype;
+  // The app clears the canvas once per frame it draws (main_web.cpp): frames drawn, whether
+  // from a rAF callback or not (background mode draws a few per second from setImmediate).
+  const clear = P.clear;
+  P.clear = function (...args) { if (probe.on) ++probe.drawn; return clear.apply(this, args); };
   for (const name of ['getParameter', 'getError', 'readPixels', 'finish', 'getShaderParameter', 'getProgramParameter']) {
     const orig = P[name];
     P[name] = function (...args) {
@@ -434,6 +440,7 @@ function installFrameProbe() {
   });
   probe.begin = (duration) => {
     probe.frames.clear();
+    probe.drawn = 0;
     probe.on = true;
     const begin = performance.now();
     probe.pending = new Promise((resolve) => {
@@ -447,7 +454,8 @@ function installFrameProbe() {
         times.push(t);
         if (t - begin < duration) { raf(step); return; }
         probe.on = false;
-        resolve({ deltas: times.slice(1).map((x, i) => x - times[i]), frames: [...probe.frames.values()] });
+        resolve({ deltas: times.slice(1).map((x, i) => x - times[i]), frames: [...probe.frames.values()],
+          drawn_per_s: probe.drawn / ((t - begin) / 1000) });
       };
       raf(step);
     });
@@ -472,7 +480,7 @@ async function scenario(page, ms, drive = async () => {}, { started = false, nam
   const s = stats(r.deltas);
   const app = stats(r.frames.map((f) => f.cpu - f.wait), true), wait = stats(r.frames.map((f) => f.wait), true);
   return { ...s, app_median_ms: app.median_ms, app_p95_ms: app.p95_ms, app_max_ms: app.max_ms,
-    gpu_wait_median_ms: wait.median_ms, analysing, ...(extra || {}) };
+    gpu_wait_median_ms: wait.median_ms, drawn_per_s: r.drawn_per_s, analysing, ...(extra || {}) };
 }
 
 // --profile SCENARIO: a CPU profile (DevTools protocol) of that scenario, summed per function
@@ -622,6 +630,7 @@ try {
 
   result.scenarios.idle = await scenario(page, opts.seconds * 1000, undefined, { name: 'idle' });
 
+  if (opts.interaction) {
   // scroll: the mouse ~150 px below the search box is over the table's rows.
   const search = await locate(page, 'Articles/##search');
   const over = { x: search.x + search.w / 2, y: search.y + search.h / 2 + 150 };
@@ -672,9 +681,11 @@ try {
 
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Backspace');
+  }
 
-  // The text pipeline analyses the new articles a slice per frame (8 ms while the user
-  // interacts, 50 ms after 0.5 s without input; main_web.cpp): wait for the end.
+  // The text pipeline analyses the new articles a slice at a time (8 ms per frame while the
+  // user interacts, 50 ms slices between a few drawn frames per second after 0.5 s without
+  // input; main_web.cpp): wait for the end.
   {
     const end = addedAt + opts.analysisWait * 1000;
     let analysing = true;
@@ -706,22 +717,24 @@ result.errors = errors;
 if (opts.json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  const f = (x) => (typeof x === 'number' ? x.toFixed(1) : String(x));
+  const f = (x) => (typeof x === 'number' ? x.toFixed(1) : x === undefined ? '-' : String(x));
   console.log(`\nframe times in ms over ${opts.seconds} s per scenario (requestAnimationFrame intervals; ` +
     `WebGL on SwiftShader = software rendering, headless Chromium ${result.chromium}).\n` +
-    `app CPU = the app's rAF callback minus its blocking WebGL calls; GPU wait = those calls (waiting for SwiftShader)`);
-  console.log('            --------- frame interval ---------   ----- app CPU per frame ----  GPU wait');
-  console.log('scenario  frames   fps  median    p95    max >50ms   median    p95    max    median');
+    `app CPU = the app's rAF callback minus its blocking WebGL calls; GPU wait = those calls (waiting for SwiftShader);\n` +
+    `"-": the app ran no rAF callback (background mode: its slices run from setImmediate); drawn/s = frames the app drew per second`);
+  console.log('            --------- frame interval ---------   ----- app CPU per frame ----  GPU wait  drawn');
+  console.log('scenario  frames   fps  median    p95    max >50ms   median    p95    max    median    /s');
   for (const [name, s] of Object.entries(result.scenarios))
     console.log(`${name.padEnd(9)} ${String(s.frames).padStart(6)} ${f(s.fps).padStart(5)} ${f(s.median_ms).padStart(7)} ` +
       `${f(s.p95_ms).padStart(6)} ${f(s.max_ms).padStart(6)} ${String(s.over_50ms).padStart(5)} ` +
       `${f(s.app_median_ms).padStart(8)} ${f(s.app_p95_ms).padStart(6)} ${f(s.app_max_ms).padStart(6)} ${f(s.gpu_wait_median_ms).padStart(9)}` +
+      `${f(s.drawn_per_s).padStart(6)}` +
       (s.analysing ? '  analysing' : '') +
       (s.wheel_events ? `  (${s.wheel_events} wheel events)` : '') + (s.keys ? `  (${s.keys} keys, "${s.term}")` : ''));
   console.log(`\naddArticles: ${result.add.add_ms.toFixed(0)} ms for ${result.add.added} ${opts.long ? 'long' : 'short'} articles ` +
     `(${result.add.chunks} calls); saved to IndexedDB within ${result.saved_after_ms} ms after ` +
-    `(IndexedDB syncs: ${result.idb_sync_ms.map((x) => x.toFixed(0)).join(', ')} ms); ` +
-    `"rutte brussel" shows ${result.search_visible_count} rows`);
+    `(IndexedDB syncs: ${result.idb_sync_ms.map((x) => x.toFixed(0)).join(', ')} ms)` +
+    (result.search_visible_count === undefined ? '' : `; "rutte brussel" shows ${result.search_visible_count} rows`));
   console.log('text pipeline: ' + (result.analysis_done_after_ms === null ? `still analysing ${opts.analysisWait} s after the add`
     : `all articles analysed ${result.analysis_done_after_ms} ms after the add`));
   console.log(`reload with the saved corpus: ${result.reload_ms} ms to window.parallax (${result.reload_corpus_size} articles` +

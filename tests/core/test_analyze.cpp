@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyze.h"
+#include "entities.h"
 #include "ingest.h"
 #include "lang_id.h"
 #include "stem.h"
@@ -56,8 +57,8 @@ TEST_CASE("analyze: the demo corpus, incrementally") {
   job.restart(c);
   CHECK(job.total() == 5);
   int steps = 0;
-  while (job.step(c, resources(), 0.0)) ++steps;  // zero budget: one document per step
-  CHECK(steps == 4);
+  while (job.step(c, resources(), 0.0)) ++steps;  // zero budget: one document counted, then one analysed, per step
+  CHECK(steps == 9);
   for (const Document& d : c.docs()) {
     CHECK(d.analysis.done);
     CHECK(d.analysis.boilerplate.size() == d.paragraphs.size());
@@ -259,4 +260,86 @@ TEST_CASE("analyze: cached match keys are the keys computed afresh") {
     else (void)match_key(w, "de", stemmer);
   }
   for (const auto& word : words) CHECK(match_key(word.first, word.second, stemmer) == match_key_uncached(word.first, word.second, stemmer));
+}
+
+namespace {
+Document article(std::string id, std::vector<std::string> paragraphs) {
+  Document d;
+  d.meta.id = std::move(id);
+  d.meta.source = "Test Outlet";
+  d.meta.language = "en";
+  for (const std::string& p : paragraphs) {
+    if (!d.text.empty()) d.text += "\n\n";
+    const auto begin = static_cast<uint32_t>(d.text.size());
+    d.text += p;
+    d.paragraphs.push_back({begin, static_cast<uint32_t>(d.text.size())});
+  }
+  return d;
+}
+bool chrome_at(const Corpus& c, size_t doc, size_t paragraph) {
+  REQUIRE(c.doc(doc).analysis.done);
+  return c.doc(doc).analysis.boilerplate.at(paragraph);
+}
+}  // namespace
+
+TEST_CASE("analyze: counts are extended when articles are added and rebuilt when one goes") {
+  // Running text, content on its own; chrome once it stands in two articles.
+  const std::string shared =
+      "The committee will meet again next week to discuss the proposals that were made by the members of the "
+      "opposition, and it is expected to publish its report before the end of the month.";
+  const std::string other =
+      "Officials said that the talks had been constructive and that they would continue in the coming days, "
+      "although several questions about the financing of the plan were still open for now.";
+  auto body = [](int n) {  // different words per article (digits alone would repeat: keys read them as 0)
+    const char* city[] = {"Lyon", "Turin", "Bergen", "Porto", "Ghent", "Graz"};
+    const char* topic[] = {"schools", "bridges", "hospitals", "tram lines", "libraries", "parks"};
+    return std::string("The council of ") + city[n] + " has debated its budget for a long time, and the new " +
+           topic[n] + " were the main subject. The mayor of " + city[n] + " said that she was happy with the " +
+           "result and that the " + topic[n] + " would open in the autumn, as it had been planned from the start.";
+  };
+  Corpus c;
+  std::vector<Document> first;
+  first.push_back(article("a", {body(1), shared, other}));
+  first.push_back(article("x", {body(2), body(3)}));
+  c.add_all(std::move(first));
+  AnalysisJob job;
+  job.restart(c);
+  while (job.step(c, resources(), 0.0)) {}
+  CHECK_FALSE(chrome_at(c, 0, 1));  // one article has it: content
+  CHECK_FALSE(chrome_at(c, 0, 2));
+
+  // Added: only "b" is counted (and then analysed), "a" is not analysed again.
+  std::vector<Document> more;
+  more.push_back(article("b", {body(4), shared}));
+  c.add_all(std::move(more));
+  job.restart(c);
+  CHECK(job.total() == 1);
+  while (job.step(c, resources(), 0.0)) {}
+  CHECK(chrome_at(c, 2, 1));  // counted in "a" and in "b" itself
+  CHECK_FALSE(chrome_at(c, 0, 1));
+
+  // "a" goes: its paragraphs are no longer counted. "d" repeats one only "a" had.
+  c.remove(0);
+  std::vector<Document> last;
+  last.push_back(article("d", {body(5), other}));
+  c.add_all(std::move(last));
+  job.restart(c);
+  while (job.step(c, resources(), 0.0)) {}
+  REQUIRE(c.doc(2).meta.id == "d");
+  CHECK_FALSE(chrome_at(c, 2, 1));
+
+  // The same analysis as a job that counts the whole corpus at once.
+  Corpus fresh;
+  std::vector<Document> copies(c.docs().begin(), c.docs().end());
+  copies.back().analysis = Analysis{};
+  fresh.add_all(std::move(copies));
+  AnalysisJob once;
+  once.restart(fresh);
+  while (once.step(fresh, resources(), 1e9)) {}
+  const Analysis& x = c.doc(2).analysis;
+  const Analysis& y = fresh.doc(2).analysis;
+  CHECK(x.boilerplate == y.boilerplate);
+  REQUIRE(x.tokens.size() == y.tokens.size());
+  for (size_t i = 0; i < x.tokens.size(); ++i) CHECK(x.tokens[i].stem == y.tokens[i].stem);
+  CHECK(x.mentions.size() == y.mentions.size());
 }

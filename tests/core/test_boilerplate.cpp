@@ -241,3 +241,50 @@ TEST_CASE("boilerplate: a short article is its own content, in languages with fe
   CHECK(classify_boilerplate({"Politik Wirtschaft Sport Kultur Wissen Reisen Auto Digital"}, "de", stopwords(), nullptr) ==
         std::vector<bool>{true});
 }
+
+TEST_CASE("boilerplate: scanned stopwords count and vote as the text does, and facts classify as the text does") {
+  const Stopwords& sw = stopwords();
+  REQUIRE(sw.language_count() > 8);
+  size_t lines = 0, votes = 0;
+  for (const char* lang : {"en", "de", "it", "fr", "es", "ru", "ja", "zh"}) {
+    const std::string text = slurp(std::string(PX_TEST_DATA) + "/segment/" + lang + ".txt");
+    const std::vector<std::string_view> paragraphs = lines_of(text);
+    std::vector<ParagraphFacts> facts;
+    for (std::string_view p : paragraphs) {
+      INFO(lang << ": " << p);
+      std::vector<Stopwords::Word> words;
+      const bool scanned = sw.scan(p, lang, words);
+      CHECK(scanned == (std::string_view(lang) != "ja" && std::string_view(lang) != "zh"));  // unspaced: count(text)
+      const Stopwords::Counts want = sw.count(p, lang);
+      const Stopwords::Counts got = scanned ? sw.count(words.data(), words.data() + words.size(), lang) : want;
+      CHECK(got.words == want.words);
+      CHECK(got.stopwords == want.stopwords);
+      facts.push_back({ParagraphRepeats::key(p), got});
+      ++lines;
+      // Every run of whole words [a, b), voted on in every language, as its own text would be.
+      for (size_t a = 0; a < words.size(); a += 3) {
+        for (size_t b = a + 1; b <= words.size(); b += 4) {
+          const std::string_view part = p.substr(words[a].begin, words[b - 1].end - words[a].begin);
+          for (const char* vote_lang : {"en", "de", "it", "fr", "es", "ru"}) {
+            const Stopwords::Vote x = sw.vote(words.data() + a, words.data() + b, vote_lang);
+            const Stopwords::Vote y = sw.vote(part, vote_lang);
+            CHECK(x.words == y.words);
+            CHECK(x.hits == y.hits);
+            CHECK(x.best_other_hits == y.best_other_hits);
+            CHECK(x.other_script == y.other_script);
+            ++votes;
+          }
+        }
+      }
+    }
+    ParagraphRepeats repeats;
+    repeats.add_document(paragraphs);
+    repeats.add_document({paragraphs.front()});  // the headline repeats
+    CHECK(classify_boilerplate(paragraphs, lang, sw, &repeats, &facts) == classify_boilerplate(paragraphs, lang, sw, &repeats));
+  }
+  CHECK(lines > 40);
+  CHECK(votes > 1000);
+  std::vector<Stopwords::Word> none;
+  CHECK_FALSE(sw.scan("the and of", "xx", none));  // no list
+  CHECK(none.empty());
+}

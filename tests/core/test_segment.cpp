@@ -1,6 +1,7 @@
 // Sentence and word segmentation (src/core/segment.h, src/core/cjk_dict.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -252,6 +253,88 @@ TEST_CASE("segment: missing assets and damaged word lists give messages, not cra
   std::string damaged = std::string("") + '\0' + "ab\n" + '\7' + "c\n";  // shares more than it has
   CHECK_FALSE(px::CjkDictionary::from_front_coded(damaged).ok());
   CHECK_FALSE(px::CjkDictionary::from_front_coded(std::string("") + '\0' + "ab").ok());  // no '\n'
+}
+
+// The fewest-words search without the prefix filter, as cjk_dict.cpp did it before the filter:
+// every length from 16 code points down to 2 is looked up at every position.
+std::vector<Span> reference_segment(const px::CjkDictionary& d, std::string_view text) {
+  std::vector<uint32_t> off;
+  for (size_t i = 0; i < text.size();) {
+    off.push_back(static_cast<uint32_t>(i));
+    px::next_codepoint(text, i);
+  }
+  off.push_back(static_cast<uint32_t>(text.size()));
+  const size_t n = off.size() - 1;
+  std::vector<uint32_t> cost(n + 1, UINT32_MAX), back(n + 1, 0);
+  cost[n] = 0;
+  for (size_t k = n; k-- > 0;) {
+    for (size_t j = std::min(n, k + px::CjkDictionary::kMaxWordChars); j >= k + 2; --j)
+      if (cost[j] + 100 < cost[k] && d.contains(text.substr(off[k], off[j] - off[k]))) cost[k] = cost[j] + 100, back[k] = j;
+    if (cost[k + 1] + 100 < cost[k]) cost[k] = cost[k + 1] + 100, back[k] = k + 1;
+  }
+  std::vector<Span> out;
+  for (size_t k = 0; k < n; k = back[k]) out.push_back({off[k], off[back[k]]});
+  return out;
+}
+
+TEST_CASE("segment: the dictionary search with its prefix filter finds what looking up every length finds") {
+  // The shipped lists on the test texts, and a small dense list on random text of its letters
+  // (many words share prefixes: the filter must never stop a candidate that is a word).
+  for (const char* lang : {"zh", "ja"}) {
+    std::ifstream f(std::string(PX_ASSET_DIR) + "/segment/" + lang + ".words", std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    auto d = px::CjkDictionary::from_front_coded(ss.str());
+    REQUIRE_MESSAGE(d.ok(), lang);
+    if (!d.ok()) continue;
+    CHECK(d->size() > 50000);
+    const std::string text = read_file(std::string(PX_TEST_DATA) + "/segment/" + lang + ".txt");
+    // Runs of Han/kana (what Segmenter hands the dictionary).
+    size_t runs = 0;
+    for (size_t i = 0; i < text.size();) {
+      size_t j = i;
+      auto cjk = [](char32_t c) { return (c >= 0x3041 && c <= 0x309F) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); };
+      size_t k = i;
+      while (k < text.size()) {
+        size_t t = k;
+        if (!cjk(px::next_codepoint(text, t))) break;
+        k = t;
+      }
+      if (k == i) {
+        px::next_codepoint(text, j);
+        i = j;
+        continue;
+      }
+      std::vector<Span> got;
+      px::CjkDictionary::Scratch scratch;
+      d->segment(text, static_cast<uint32_t>(i), static_cast<uint32_t>(k), got, scratch);
+      std::vector<Span> want = reference_segment(*d, std::string_view(text).substr(i, k - i));
+      for (Span& w : want) w.begin += static_cast<uint32_t>(i), w.end += static_cast<uint32_t>(i);
+      CHECK_MESSAGE(got == want, text.substr(i, k - i));
+      ++runs;
+      i = k;
+    }
+    CHECK(runs > 10);
+  }
+  const char* letters[] = {"日", "本", "政", "府", "東", "京", "会", "談", "の", "は", "に", "大"};
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
+  std::string list;
+  for (int w = 0; w < 300; ++w) {
+    const uint32_t len = 2 + next() % 5;
+    for (uint32_t c = 0; c < len; ++c) list += letters[next() % 12];
+    list += '\n';
+  }
+  const px::CjkDictionary dense = px::CjkDictionary::from_lines(list);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const uint32_t len = 1 + next() % 40;
+    for (uint32_t c = 0; c < len; ++c) text += letters[next() % 12];
+    std::vector<Span> got;
+    px::CjkDictionary::Scratch scratch;
+    dense.segment(text, 0, static_cast<uint32_t>(text.size()), got, scratch);
+    CHECK_MESSAGE(got == reference_segment(dense, text), text);
+  }
 }
 
 // Throughput, printed only: doctest skips it unless run with --no-skip
