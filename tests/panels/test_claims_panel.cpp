@@ -12,6 +12,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "item_locator.h"
+#include "panel_harness.h"
 
 using namespace px;
 
@@ -24,45 +25,10 @@ struct ClaimsPlatform : PlatformHooks {
   }
 };
 
-struct Harness {
-  ClaimsPlatform platform;
-  AppState app{platform};
-  Harness() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-    io.DisplaySize = ImVec2(1280, 800);  // the browser tests' viewport
-    io.DeltaTime = 1.f / 60.f;
-    enable_item_locator();
-    setup_style();
-    load_fonts(PX_FONT_DIR);
-    app.assets_dir = PX_ASSETS_DIR;
-  }
-  ~Harness() { ImGui::DestroyContext(); }
-  void frame() {
-    app.step_loading();
-    app.step_analysis(1000.0);
-    ImGui::NewFrame();
-    draw_app(app);
-    ImGui::Render();
-    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures)
-      if (tex->Status != ImTextureStatus_OK) tex->SetStatus(tex->Status == ImTextureStatus_WantDestroy ? ImTextureStatus_Destroyed : ImTextureStatus_OK);
-    app.apply_commands();
-  }
-  void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
-  bool click(const char* label) {
-    auto r = locate_item(label);
-    if (!r) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(r->cx(), r->cy());
-    frames(2);
-    io.AddMouseButtonEvent(0, true);
-    frame();
-    io.AddMouseButtonEvent(0, false);
-    frames(2);
-    return true;
-  }
+struct Harness : px_test::PanelHarness<ClaimsPlatform> {
+  Harness() : PanelHarness(ImVec2(1280, 800)) {}  // the browser tests' viewport
+  // Two frames after the move and after the release (these tests were written that way).
+  bool click(const char* label) { return PanelHarness::click(label, 2, 2); }
   void settle() {
     for (int i = 0; i < 40 && (app.analysing() || app.entities_pending() || app.claims_pending()); ++i) frame();
     frames(2);

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "item_locator.h"
+#include "panel_harness.h"
 
 using namespace px;
 
@@ -24,50 +25,8 @@ struct EntityPlatform : PlatformHooks {
   void entity_edits_changed() override { ++edits_saved; }
 };
 
-struct Harness {
-  EntityPlatform platform;
-  AppState app{platform};
-  Harness() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-    io.DisplaySize = ImVec2(1400, 900);
-    io.DeltaTime = 1.f / 60.f;
-    enable_item_locator();
-    setup_style();
-    load_fonts(PX_FONT_DIR);
-    app.assets_dir = PX_ASSETS_DIR;
-  }
-  ~Harness() { ImGui::DestroyContext(); }
-  void frame() {
-    app.step_loading();
-    app.step_analysis(1000.0);
-    ImGui::NewFrame();
-    draw_app(app);
-    ImGui::Render();
-    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures)
-      if (tex->Status != ImTextureStatus_OK) tex->SetStatus(tex->Status == ImTextureStatus_WantDestroy ? ImTextureStatus_Destroyed : ImTextureStatus_OK);
-    app.apply_commands();
-  }
-  void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
-  bool hover(const char* label) {
-    auto r = locate_item(label);
-    if (!r) return false;
-    ImGui::GetIO().AddMousePosEvent(r->cx(), r->cy());
-    frames(2);
-    return true;
-  }
-  bool click(const char* label) {
-    if (!hover(label)) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseButtonEvent(0, true);
-    frame();
-    io.AddMouseButtonEvent(0, false);
-    frame();
-    return true;
-  }
-};
+// 1400x900; the defaults of PanelHarness (two frames after a move, one after a release).
+using Harness = px_test::PanelHarness<EntityPlatform>;
 
 struct Name {
   const char* text;  // as written in the sentence

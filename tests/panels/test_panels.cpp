@@ -10,6 +10,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "item_locator.h"
+#include "panel_harness.h"
 
 using namespace px;
 
@@ -28,51 +29,12 @@ struct RecordingPlatform : PlatformHooks {
   void set_clipboard(const std::string& text) override { clipboard = text; }
 };
 
-// One ImGui context per test, 1400x900 like the browser tests, fonts when built.
-struct Harness {
-  RecordingPlatform platform;
-  AppState app{platform};
-  Harness() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // glyphs "uploaded" on demand
-    io.DisplaySize = ImVec2(1400, 900);
-    io.DeltaTime = 1.f / 60.f;
-    enable_item_locator();
-    setup_style();
-    load_fonts(PX_FONT_DIR);  // absent in a native-only build: ImGui's default font is used
-    app.assets_dir = PX_ASSETS_DIR;
-    app.load_text_resources(PX_GENERATED_ASSETS);
-  }
-  ~Harness() { ImGui::DestroyContext(); }
-
-  void frame() {
-    app.step_loading();
-    app.step_analysis(1000.0);  // tests: finish analysis promptly
-    ImGui::NewFrame();
-    draw_app(app);
-    ImGui::Render();
-    // No renderer: mark texture requests as done, as a real backend would.
-    for (ImTextureData* tex : ImGui::GetPlatformIO().Textures)
-      if (tex->Status != ImTextureStatus_OK) tex->SetStatus(tex->Status == ImTextureStatus_WantDestroy ? ImTextureStatus_Destroyed : ImTextureStatus_OK);
-    app.apply_commands();
-  }
-  void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
-
-  // Clicks the centre of a widget found by label, over three frames (move, press, release).
-  bool click(const char* label) {
-    auto r = locate_item(label);
-    if (!r) return false;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(r->cx(), r->cy());
-    frame();
-    io.AddMouseButtonEvent(0, true);
-    frame();
-    io.AddMouseButtonEvent(0, false);
-    frame();
-    return true;
-  }
+// One ImGui context per test, 1400x900 like the browser tests, fonts when built; the text
+// resources loaded up front.
+struct Harness : px_test::PanelHarness<RecordingPlatform> {
+  Harness() { app.load_text_resources(PX_GENERATED_ASSETS); }
+  // One frame after the move and after the release (these tests were written that way).
+  bool click(const char* label) { return PanelHarness::click(label, 1, 1); }
   void type(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     frames(2);
